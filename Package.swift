@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Dyad",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dyad", targets: ["dyad"]),
+        .library(name: "DyadText", targets: ["DyadText"]),
+        .library(name: "DyadCoding", targets: ["DyadCoding"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Resources compiled into the binary (dictionaries, models, reference tables, the example).
+        .target(name: "CDyadAssets", exclude: ["data", "assets.def"], cSettings: [.headerSearchPath("data")]),
+        // Tokenizer, sentence splitter, tagger, lemmatizer, dependency parser. No dependencies.
+        .target(name: "DyadText", dependencies: ["CDyadAssets"], swiftSettings: swiftSettings),
+        // Ontology, dictionaries, mentions, dates, places, the coder. Pure: no I/O, no database.
+        .target(name: "DyadCoding", dependencies: ["DyadText"], swiftSettings: swiftSettings),
+        // The command line: thin commands over the modules above.
+        .target(
+            name: "DyadCLI",
+            dependencies: [
+                "DyadText", "DyadCoding",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "dyad",
+            dependencies: ["DyadCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
+        .testTarget(name: "DyadTextTests", dependencies: ["DyadText"], swiftSettings: swiftSettings),
+        .testTarget(name: "DyadCodingTests", dependencies: ["DyadCoding"], swiftSettings: swiftSettings),
+        .testTarget(name: "DyadCLITests", dependencies: ["DyadCLI"], swiftSettings: swiftSettings),
+    ]
+)
