@@ -478,6 +478,7 @@ def build_agents(shared, out, lex, cameo):
 # --------------------------------------------------------------------------- organizations.txt
 
 INTL_PREFIXES = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")
+SHORT_ACRONYMS_KEPT = {"KLA", "RUF", "UDA", "UVF", "MEK", "PKK", "ETA", "IRA"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
 CORP_SUFFIXES = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "plc",
@@ -601,6 +602,8 @@ def build_organizations(shared, out, lex, cameo):
                     toks = n.split()
                     if len(toks) == 1 and (lex.is_word(n) or not (n.isupper() or "-" in n)):
                         continue  # "APPLE", "SHELL"; and single names such as "Muhammed", "Rollins"
+                    if len(n) <= 3 and n not in SHORT_ACRONYMS_KEPT:
+                        continue  # three-letter acronyms from PETRARCH2 are too ambiguous (EPA, ISA, MNC)
                     if toks[0].lower() in MONTHS or not re.search(r"[A-Za-z]{2}", n):
                         continue  # "May 15", "39649"
                     if code.startswith("MNC") and toks[-1].lower().rstrip(".") in {s.rstrip(".") for s in CORP_SUFFIXES}:
@@ -852,7 +855,15 @@ def build_people(shared, out, lex, cameo):
 PLACES_HEADER = "name\tkind\tcountry\tlat\tlon\tpopulation\talternates"
 CITY_MIN_POPULATION = 100_000
 MAX_ALTERNATES = 4
-LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F .\-]*[A-Za-z\u00C0-\u024F.]$")
+LATIN_NAME = re.compile(r"^[\u2018\u2019\u02BB\u02BF']?[A-Z\u00C0-\u00DE\u1E00-\u1EFF\u0100-\u024F]"
+                        r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\u2018\u2019\u02BB\u02BF\-]*[A-Za-z\u00C0-\u024F\u1E00-\u1EFF.]$")
+
+
+def ascii_fold(name):
+    """`Al Ḩudaydah` -> `Al Hudaydah`, `‘Ayn al ‘Arab` -> `'Ayn al 'Arab`."""
+    n = re.sub("[\u2018\u2019\u02BB\u02BF]", "'", name)
+    n = unicodedata.normalize("NFKD", n)
+    return "".join(ch for ch in n if not unicodedata.combining(ch))
 
 
 def read_countries_file(path):
@@ -879,9 +890,10 @@ def good_alternates(name, alts, lex, limit=MAX_ALTERNATES):
     import difflib
     out, seen = [], {name.lower()}
     plain = norm_key(name)
-    if plain != name.lower() and plain.isascii():
-        out.append("".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)))
-        seen.add(plain)
+    folded = ascii_fold(name)
+    if folded != name and folded.isascii():
+        out.append(folded)
+        seen.add(folded.lower())
     for a in alts:
         a = a.strip()
         if not a.isascii() or difflib.SequenceMatcher(None, norm_key(a), plain).ratio() < 0.8:
@@ -921,6 +933,13 @@ def build_places(shared, out, lex, cameo):
                      "; ".join(alts)))
 
     # cities (GeoNames cities15000, CC BY 4.0)
+    include = defaultdict(set)
+    with open(os.path.join(SOURCES, "places-include.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            nm, cc = line.rstrip("\n").split("\t")
+            include[cc].add(nm.lower())
     best = {}
     unmapped = defaultdict(int)
     with open(os.path.join(shared, "data", "geonames", "cities15000.tsv"), encoding="utf-8") as f:
@@ -936,14 +955,19 @@ def build_places(shared, out, lex, cameo):
             pop = int(pop)
             names_l = {name.lower(), norm_key(name)} | {a.lower() for a in alts}
             is_capital = bool(code) and bool(capitals[code] & {name.lower(), norm_key(name)})
-            if pop < CITY_MIN_POPULATION and not is_capital:
+            if pop < CITY_MIN_POPULATION and not is_capital and not (names_l & include.get(code, set())):
                 continue
             if not LATIN_NAME.match(name):
                 continue
+            if any(ord(ch) > 0xFF for ch in name):
+                name = ascii_fold(name)   # `Al Ḩudaydah` -> `Al Hudaydah`
             key = (name, code)
             prev = best.get(key)
             if prev and (is_capital, pop) <= (prev[0] == "capital", prev[1]):
                 continue  # keep the capital, else the most populous place of this name
+            wanted = sorted(names_l & include.get(code, set()))
+            if wanted:
+                alts = [smart_title(w.upper()) if w.islower() else w for w in wanted] + alts
             best[key] = ("capital" if is_capital else "city", pop, lat, lon, alts)
     extra_alts = {}
     with open(os.path.join(SOURCES, "places-alternates.tsv"), encoding="utf-8") as f:
@@ -953,7 +977,8 @@ def build_places(shared, out, lex, cameo):
             nm, cc, alts = line.rstrip("\n").split("\t")
             extra_alts[(nm, cc)] = split_list(alts)
     for (name, code), (kind, pop, lat, lon, alts) in best.items():
-        chosen = extra_alts.pop((name, code), []) + good_alternates(name, alts, lex)
+        inc = [a for a in alts[:3] if a.lower() in include.get(code, set())]
+        chosen = extra_alts.pop((name, code), []) + inc + good_alternates(name, alts, lex)
         seen, final = set(), []
         for a in chosen:
             if a.lower() not in seen and a.lower() != name.lower():
