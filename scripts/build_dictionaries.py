@@ -404,17 +404,43 @@ def build_agents(shared, out, lex, cameo):
     words = OrderedDict()   # word -> code
     by_code = defaultdict(list)
     hand = 0
+
+    def variants(phrase):
+        """A single word becomes its lemma (`troops` -> `troop`); a phrase is kept as written
+        and also with its words lemmatized (`joint chiefs of staff` -> `joint chief of staff`),
+        so a matcher that lemmatizes every token and one that lemmatizes the head both match."""
+        toks = phrase.split()
+        if len(toks) == 1:
+            return [lex.lemma(phrase)]
+        out = [phrase]
+        head = " ".join(toks[:-1] + [lex.lemma(toks[-1])])
+        every = " ".join(lex.lemma(t) if t not in ("arms", "news", "media") else t for t in toks)
+        for v in (head, every):
+            if v not in out:
+                out.append(v)
+        # PETRARCH2 writes `ANTI_GRAFT_COURT`; text has "anti-graft court"
+        prefixes = ("anti", "pro", "non", "self", "counter", "ex", "co")
+        for v in list(out):
+            t = v.split()
+            hy = [i for i in range(len(t) - 1) if t[i] in prefixes]
+            if hy:
+                for i in reversed(hy):
+                    t[i:i + 2] = [t[i] + "-" + t[i + 1]]
+                if " ".join(t) not in out:
+                    out.append(" ".join(t))
+        return out
+
     for code, ws, lineno in read_code_words(os.path.join(SOURCES, "agents-extra.txt")):
         if code not in cameo.agent_codes:
             sys.exit(f"agents-extra.txt:{lineno}: unknown actor type {code}")
-        for w in ws:
-            w = w.lower()
-            if w in words and words[w] != code:
-                sys.exit(f"agents-extra.txt:{lineno}: '{w}' already {words[w]}")
-            if w not in words:
-                words[w] = code
-                by_code[code].append(w)
-                hand += 1
+        for w0 in ws:
+            for w in variants(w0.lower()):
+                if w in words and words[w] != code:
+                    sys.exit(f"agents-extra.txt:{lineno}: '{w}' already {words[w]}")
+                if w not in words:
+                    words[w] = code
+                    by_code[code].append(w)
+                    hand += 1
     drop = set()
     for raw in open(os.path.join(SOURCES, "agents-drop.txt"), encoding="utf-8"):
         line = strip_comment(raw)
@@ -440,8 +466,8 @@ def build_agents(shared, out, lex, cameo):
                 continue
             if not all(re.fullmatch(r"[a-z][a-z'\-]*", t) and lex.is_word(t) for t in toks):
                 continue
-            toks[-1] = lex.lemma(toks[-1])
-            cand[" ".join(toks)].add(code)
+            for v in variants(" ".join(toks)):
+                cand[v].add(code)
     conv = 0
     for w in sorted(cand):
         codes = cand[w]
@@ -578,6 +604,14 @@ def build_organizations(shared, out, lex, cameo):
                 sys.exit(f"organizations-extra.txt:{lineno}: '{n}' already {owner[n.lower()]}")
         claim(code, names, "hand")
 
+    # A person named in people-seed.txt is a person, not an alias of a group
+    # (PETRARCH2 lists "Khaled Meshaal" among the names of Hamas).
+    person_names = set()
+    for canon, aliases, _roles in read_people(os.path.join(SOURCES, "people-seed.txt")):
+        person_names.update(n.lower() for n in [canon] + aliases)
+    for n in person_names:
+        owner.setdefault(n, "person")
+
     pdir = os.path.join(shared, "data", "petrarch2-dictionaries")
     skipped = 0
     for fname, source in (("Phoenix.MilNonState.actors.txt", "MilNonState"),
@@ -638,7 +672,7 @@ def build_organizations(shared, out, lex, cameo):
             cur = source
         lines.append(f"{code:<11} {'; '.join(names)}")
     write_lines(os.path.join(out, "organizations.txt"), lines)
-    print(f"organizations.txt: {len(owner)} names on {len(lines_by)} lines ({dict(counts)}); "
+    print(f"organizations.txt: {sum(counts.values())} names on {len(lines_by)} lines ({dict(counts)}); "
           f"{skipped} Phoenix entries skipped (dated, several codes, or no usable name)")
 
 
@@ -655,7 +689,11 @@ NOT_PERSON_WORDS = {
     "ALLIANCE", "COALITION", "DIRECTORATE", "BUREAU", "BRIGADE", "BRIGADES", "MILITIA", "REBELS", "COMMAND",
     "FOREIGN", "DEFENSE", "DEFENCE", "INTERIOR", "AFFAIRS", "TERRITORY", "TERRITORIES", "STRIP", "BANK",
     "CENTRAL", "SUPREME", "HIGH", "PRESIDENTIAL", "ROYAL", "FAMILY", "CHIEF", "HEAD", "DEPUTY", "VICE",
+    "OBSERVATORY", "RIGHTS", "HUMAN", "NEWS", "INSTITUTE", "FOUNDATION", "SOCIETY", "CENTER", "CENTRE",
+    "FOR", "CROWN",
 }
+HONORIFICS = {"SIR", "DR.", "DR", "MR.", "MR", "MRS.", "MRS", "MS.", "GEN.", "COL.", "LORD", "BARONESS",
+              "BARON", "LADY"}
 
 
 def parse_phoenix_people(path):
@@ -729,11 +767,15 @@ def person_name(raw):
     w = raw.strip().strip("_").replace("_", " ").strip()
     w = re.sub(r"\s+", " ", w)
     toks = w.split(" ")
+    while len(toks) > 2 and toks[0] in HONORIFICS:
+        toks = toks[1:]
+    if "OF" in toks:
+        return None   # peerage titles ("Baroness Royall of Blaisdon") and organizations
     if not 2 <= len(toks) <= 5:
         return None
     if not all(re.fullmatch(r"[A-Z][A-Z'.\-]*", t) for t in toks):
         return None
-    if any(t.strip(".") in NOT_PERSON_WORDS for t in toks):
+    if any(part.strip(".") in NOT_PERSON_WORDS for t in toks for part in t.split("-")):
         return None
     return " ".join(smart_title(t) if len(t) > 2 or "." not in t else t.title() for t in toks)
 

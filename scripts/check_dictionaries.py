@@ -40,6 +40,8 @@ class Checker:
         self.agents = {r["code"] for r in tsv("cameo-actor-types.tsv")}
         self.groups = {r["code"] for r in tsv("cameo-known-groups.tsv")}
         self.errors = 0
+        self.warnings = 0
+        self.names_by_file = {}   # file label -> {lower name: (code, path, line)}
 
     def err(self, path, line, msg):
         self.errors += 1
@@ -101,6 +103,8 @@ class Checker:
                 if not n:
                     self.err(path, i, "empty name in list")
                     continue
+                if space == "noun":
+                    self.names_by_file.setdefault("countries.txt", {}).setdefault(n.lower(), (code, path, i))
                 key = (space, n.lower())
                 if key in owner and owner[key][0] != code:
                     self.err(path, i, f"'{n}' also given to {owner[key][0]} (line {owner[key][1]})")
@@ -132,6 +136,7 @@ class Checker:
                 if lowercase and w != w.lower():
                     self.err(path, i, f"'{w}' is not lower case (agents are lemmas)")
                 key = w.lower() if lowercase else w
+                self.names_by_file.setdefault(label, {}).setdefault(w.lower(), (code, path, i))
                 if key in owner and owner[key][0] != code:
                     self.err(path, i, f"'{w}' also given to {owner[key][0]} (line {owner[key][1]})")
                 owner.setdefault(key, (code, i))
@@ -223,6 +228,7 @@ class Checker:
                     self.err(path, i, "empty alias in list")
                 for n in [canon] + [a for a in aliases if a]:
                     key = n.lower()
+                    self.names_by_file.setdefault("people.txt", {}).setdefault(key, ("person", path, i))
                     if key in owner and owner[key][0] != canon:
                         self.err(path, i, f"'{n}' also names {owner[key][0]} (line {owner[key][1]})")
                     owner.setdefault(key, (canon, i))
@@ -274,6 +280,22 @@ class Checker:
         print(f"places.tsv: {sum(kinds.values())} places {dict(sorted(kinds.items(), key=lambda x: -x[1]))}")
 
 
+    def cross_check(self):
+        """Warn (not fail) when a name means different things in two files."""
+        files = self.names_by_file
+        pairs = (("organizations.txt", "countries.txt"), ("people.txt", "organizations.txt"),
+                 ("people.txt", "countries.txt"))
+        for a, b in pairs:
+            if a not in files or b not in files:
+                continue
+            for name, (code, path, line) in sorted(files[a].items(), key=lambda x: x[1][2]):
+                other = files[b].get(name)
+                if other and other[0] != code:
+                    self.warnings += 1
+                    print(f"{path}:{line}: warning: '{name}' is {code} here and {other[0]} in {b} "
+                          f"(line {other[2]})")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dir", nargs="?", default=DICT_DEFAULT)
@@ -288,6 +310,9 @@ def main(argv=None):
             fn(path)
         else:
             print(f"{name}: not present, skipped")
+    c.cross_check()
+    if c.warnings:
+        print(f"{c.warnings} warning(s)")
     if c.errors:
         print(f"{c.errors} problem(s)")
         return 1
