@@ -963,6 +963,8 @@ def build_places(shared, out, lex, cameo):
         if not code:
             continue
         for cap in c.get("capital", []):
+            if not c.get("independent") and norm_key(cap) in CAPITAL_DENY:
+                continue  # territories' capitals such as "The Valley": kept only if big enough as cities
             capitals[code].add(cap.lower())
             capitals[code].add(norm_key(cap))
         for cap in countries.get(code, {}).get("capital", []):
