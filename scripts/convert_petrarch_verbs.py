@@ -100,7 +100,7 @@ revive ensure groom subscribe compensate render stock tender interfere intervene
 disentangle tease undo untie dig mine rake skim necessitate swear cry wail weep whine compete
 contrast counterbalance agonise agonize annoy bother discomfit disconcert disquiet irk irritate
 upset vex rag plague torment hang abstain enable empower legislate resettle want prepare expect
-aim harm hurt damage catch
+aim harm hurt damage catch accord
 """.split()) | {"take note", "watch over", "go away", "go forth", "leave behind", "run into",
                 "find out", "tie in", "step in", "gear up", "look after", "glance over",
                 "go by", "go through", "get out"}
@@ -133,6 +133,8 @@ JUNK_PATTERNS: set[tuple[str, str]] = {
     ("meet", "* (with leader)"), ("meet", "* (at)"), ("meet", "* (in diplomacy)"), ("meet", "* (in &DISPUTE)"),
     ("quit", "* visit"), ("quit", "* tour"), ("disarm", "* leader"), ("charge", "espionage *"),
     ("tour", "* (of talk)"), ("tour", "* (of race)"), ("tour", "* (of base)"),
+    ("fire", "&MILITARY * tear gas"), ("use", "* &WEAPON"), ("use", "* &AIRCRAFT"), ("use", "* passport"),
+    ("send", "* team"), ("close", "* visit"), ("close", "* tour"),
     ("ask", "* meeting"),  # PETRARCH2 codes it 028 and 036 (first wins): neither fits; see (for meeting)
 }
 # Appeal codes (02x) written under "demand" in PETRARCH2 are demands (10x).
@@ -498,7 +500,8 @@ def read_hand_section(path: str) -> tuple[list[str], set[str], set[str], set[str
     return hand, verbs, nouns, sets
 
 
-def merge_into_hand(hand: list[str], extra: dict[str, list[tuple[str, str]]], stats: "Stats") -> tuple[list[str], int]:
+def merge_into_hand(hand: list[str], extra: dict[str, list[tuple[str, str, int]]], stats: "Stats",
+                    kept: set[int]) -> tuple[list[str], int]:
     """Append after each hand-written verb group the PETRARCH2 patterns of its lemmas that it
     does not already have, marked `# P2 lemma` (so the next conversion can strip them)."""
     out: list[str] = []
@@ -523,11 +526,12 @@ def merge_into_hand(hand: list[str], extra: dict[str, list[tuple[str, str]]], st
             out.append(hand[i])
             i += 1
         for lemma in lemmas:
-            for code, text in extra.get(lemma, []):
+            for code, text, line in extra.get(lemma, []):
                 if text in texts:
                     stats.drop("PETRARCH2 pattern already in the hand-written group", f"{lemma}: {text} [{code}]")
                     continue
                 texts.add(text)
+                kept.add(line)
                 out.append(f"  {code:<6}{text:<44} # P2 {lemma}")
                 merged += 1
     return out, merged
@@ -592,7 +596,8 @@ def convert(report: bool = False) -> None:
 
     # Verb groups.
     seen_lemmas: dict[str, str] = {}
-    hand_extra: dict[str, list[tuple[str, str]]] = collections.defaultdict(list)
+    hand_extra: dict[str, list[tuple[str, str, int]]] = collections.defaultdict(list)
+    kept: set[int] = set()  # PETRARCH2 line numbers of the patterns that made it into verbs.txt
     out_groups: list[str] = []
     n_groups = n_patterns = 0
     for g in groups:
@@ -645,14 +650,15 @@ def convert(report: bool = False) -> None:
                 shared.append((p.code, text, p))
         # Bucket verbs by (default code, patterns) to write compact groups.
         buckets: dict[tuple, list[str]] = {}
+        lines_of: dict[tuple[str, str, str], int] = {}
         order: list[tuple] = []
         for lemma, v in verbs:
             if lemma in hand_verbs:
                 # The hand-written group owns this lemma: its PETRARCH2 patterns are merged there.
                 for code, text, p in per_verb.get(lemma, []) + shared:
                     code = review(lemma, code, text, stats)
-                    if code is not None and all(t != text for _, t in hand_extra[lemma]):
-                        hand_extra[lemma].append((code, text))
+                    if code is not None and all(t != text for _, t, _ in hand_extra[lemma]):
+                        hand_extra[lemma].append((code, text, p.line))
                 continue
             default = v.code if v.code and v.code != "---" else g.code
             if default is not None and default not in codes:
@@ -675,6 +681,7 @@ def convert(report: bool = False) -> None:
                     continue
                 seen.add((code, text))
                 pats.append((code, text))
+                lines_of[(lemma, code, text)] = p.line
             if default is None and not pats:
                 stats.drop("verb entry: no default code and no patterns", f"{g.name}: {lemma}")
                 continue
@@ -684,6 +691,8 @@ def convert(report: bool = False) -> None:
                 order.append(key)
             buckets[key].append(lemma)
             seen_lemmas[lemma] = g.name
+            for code, text in pats:
+                kept.add(lines_of[(lemma, code, text)])
         for key in order:
             default, pats = key
             lemmas = buckets[key]
@@ -698,7 +707,7 @@ def convert(report: bool = False) -> None:
             n_groups += 1
             n_patterns += len(pats)
 
-    hand, n_merged = merge_into_hand(hand, hand_extra, stats)
+    hand, n_merged = merge_into_hand(hand, hand_extra, stats, kept)
 
     # Write.
     parts = [HEADER]
@@ -721,6 +730,7 @@ def convert(report: bool = False) -> None:
     print(f"PETRARCH2: {len(groups)} verb groups, {sum(len(g.verbs) for g in groups)} verb entries, {total_in} patterns, {len(usable_sets)} usable word sets")
     print(f"converted: {n_groups} verb groups, {n_patterns} pattern lines, {len(out_sets)} word sets -> {os.path.relpath(OUT, ROOT)}")
     print(f"merged into hand-written groups: {n_merged} pattern lines (marked `# P2 lemma`) for {len(hand_extra)} lemmas")
+    print(f"PETRARCH2 patterns kept (in at least one group): {len(kept)} of {total_in}")
     print("dropped:")
     for reason, n in sorted(stats.dropped.items(), key=lambda x: (-x[1], x[0])):
         print(f"  {n:5d}  {reason}")
