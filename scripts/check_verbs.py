@@ -50,6 +50,7 @@ class Checker:
         self.sets: dict[str, list[str]] = {}
         self.verb_lemmas: dict[str, int] = {}
         self.noun_lemmas: dict[str, int] = {}
+        self.defaulted: dict[str, dict[str, int]] = {"verb": {}, "noun": {}}
         self.frame_lemmas: dict[str, dict[str, int]] = collections.defaultdict(dict)
         self.frames: dict[str, str | None] = {}
         self.groups = collections.Counter()       # verb / noun groups
@@ -174,9 +175,18 @@ class Checker:
                 lemmas = self.check_words(path, no, lemmas, kind)
                 seen = self.verb_lemmas if kind == "verb" else self.noun_lemmas
                 for lemma in lemmas:
-                    if lemma in seen:
-                        self.error(path, no, f"{kind} `{lemma}` is already defined at line {seen[lemma]}")
-                    seen[lemma] = no
+                    if kind == "noun" and " " in lemma:
+                        self.error(path, no, f"noun `{lemma}`: write a multi-word noun as its head noun with "
+                                   f"the other words before `*` (`noun {lemma.split()[-1]}` / "
+                                   f"`{lemma.rsplit(' ', 1)[0]} *`)")
+                    # A lemma may head several groups (their patterns add up), but only one of
+                    # them may give the bare word a default code.
+                    if code is not None and lemma in self.defaulted[kind]:
+                        self.error(path, no, f"{kind} `{lemma}` already has a default code at line "
+                                   f"{self.defaulted[kind][lemma]}")
+                    if code is not None:
+                        self.defaulted[kind][lemma] = no
+                    seen.setdefault(lemma, no)
                 if code is not None and self.check_code(path, no, code):
                     self.defaults[code].append(f"{kind} {lemmas[0]}")
                 self.groups[kind] += 1

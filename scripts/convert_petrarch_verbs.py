@@ -447,20 +447,31 @@ def attribution_keys(v: Verb, lem: Lemmatizer) -> set[str]:
 
 
 def render_set_members(members: list[str], lem: Lemmatizer, stats: Stats, name: str) -> list[str]:
+    """PETRARCH2 set members as lemmas; a multi-word member (`ARMED_FORCES`) becomes consecutive
+    lemmas (`armed force`), which the loader matches as consecutive tokens."""
     out: list[str] = []
     for m in members:
         m = m.strip()
         if not m:
             continue
         words = [w for w in m.split("_") if w]
-        if len(words) != 1:
-            stats.drop("multi-word word-set member (sets hold single lemmas)", f"&{name}: {m}")
+        if not words:
             continue
-        w = words[0].lower()
         # A trailing `_` in PETRARCH2 means "this exact form, do not inflect" (WON_, KRONE_).
         # Such a word that is not a noun form is kept as written (WON_ is the currency, not "win").
-        exact = m.endswith("_") and "noun" not in lem.table.get(w, {})
-        lemma = w if exact else lem.noun(w)
+        lemmas = []
+        for i, w in enumerate(words):
+            w = w.lower()
+            exact = m.endswith("_") and i == len(words) - 1 and "noun" not in lem.table.get(w, {})
+            # only the last word of a multi-word member is inflected ("weapons of mass destruction")
+            if len(words) > 1 and i < len(words) - 1 and w not in ("weapons", "forces", "services"):
+                lemmas.append(w)
+            else:
+                lemmas.append(w if exact else lem.noun(w))
+        lemma = " ".join(lemmas)
+        if not re.match(r"^[a-z0-9][a-z0-9.'/\-]*( [a-z0-9][a-z0-9.'/\-]*)*$", lemma):
+            stats.drop("word-set member with unusual characters", f"&{name}: {m}")
+            continue
         if lemma not in out:
             out.append(lemma)
     return out
