@@ -11,6 +11,8 @@ public struct DyadCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
+            CodeCommand.self,
+            EvalCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -1,0 +1,299 @@
+internal import DyadText
+
+/// An actor found in a sentence: its code, the words that named it, and for a person the full name.
+struct ResolvedActor: Sendable, Hashable {
+    var code: String
+    /// UTF-8 byte range of the words in the document.
+    var range: Range<Int>
+    var name: String?
+    var isPerson: Bool
+    /// How it was found, for explanations ("dictionary: China", "pronoun he → Wu Qian").
+    var how: String
+
+    var country: String { String(code.prefix(3)) }
+}
+
+/// What the document has said so far about who is who: people introduced with a role, the last
+/// person and the last institution named, for "Wu", "he", "its embassy" later on.
+struct CoreferenceContext: Sendable {
+    struct Known: Sendable {
+        var code: String
+        var name: String
+    }
+    /// Normalised name parts ("wu", "qian", "wu qian") to the person they name.
+    var people: [String: Known] = [:]
+    var lastPerson: ResolvedActor?
+    var lastInstitution: ResolvedActor?
+    var lastCountry: String?
+
+    mutating func note(_ actor: ResolvedActor) {
+        if actor.isPerson {
+            lastPerson = actor
+        } else {
+            lastInstitution = actor
+        }
+        if actor.code.count >= 3, !actor.code.hasPrefix("IGO"), !actor.code.hasPrefix("NGO") {
+            lastCountry = actor.country
+        }
+    }
+
+    mutating func remember(person name: String, code: String) {
+        let parts = name.split(separator: " ").map { ActorDictionary.normalize($0) }
+        let known = Known(code: code, name: name)
+        people[ActorDictionary.normalize(name)] = known
+        for part in parts where part.count > 1 && people[part] == nil { people[part] = known }
+    }
+}
+
+/// Finds the actors a sentence names, using the dictionaries, the parse and the document's context.
+struct ActorResolver {
+    let dictionary: ActorDictionary
+    let graph: SentenceGraph
+    let text: String
+    let date: EventDate?
+
+    /// Name matches: for each token, the entry and token span of the name it is part of.
+    private(set) var nameAt: [(entries: [NameEntry], span: Range<Int>)?]
+    /// Agent matches: for each token, the agent code and span.
+    private(set) var agentAt: [(code: String, span: Range<Int>)?]
+
+    private static let titles: [String: String] = [
+        "gen.": "MIL", "gen": "MIL", "lt.": "MIL", "col.": "MIL", "maj.": "MIL", "adm.": "MIL", "brig.": "MIL",
+        "sgt.": "MIL", "capt.": "MIL", "sen.": "LEG", "rep.": "LEG", "gov.": "GOV", "pres.": "GOV",
+    ]
+    /// Heads that stand for their modifiers: "the US side", "its Chinese counterpart".
+    private static let transparentHeads: Set<String> = ["side", "counterpart", "camp", "part"]
+    private static let personPronouns: Set<String> = ["he", "she", "him", "her", "his", "hers", "himself", "herself"]
+    private static let thingPronouns: Set<String> = ["it", "its", "itself"]
+    private static let pluralPronouns: Set<String> = ["they", "them", "their", "theirs", "themselves"]
+
+    init(dictionary: ActorDictionary, graph: SentenceGraph, text: String, date: EventDate?) {
+        self.dictionary = dictionary
+        self.graph = graph
+        self.text = text
+        self.date = date
+        nameAt = Array(repeating: nil, count: graph.count)
+        agentAt = Array(repeating: nil, count: graph.count)
+        matchNames()
+    }
+
+    // MARK: Dictionary matching
+
+    private mutating func matchNames() {
+        let tokens = graph.tokens
+        var index = 0
+        while index < tokens.count {
+            let form = ActorDictionary.normalize(tokens[index].form)
+            let run = ActorDictionary.firstRun(form)
+            guard let limit = dictionary.firstRuns[run], !run.isEmpty else {
+                index += 1
+                continue
+            }
+            var formKey = ""
+            var lemmaKey = ""
+            var bestName: (entries: [NameEntry], end: Int)?
+            var bestAgent: (code: String, end: Int)?
+            let capitalized = tokens[index].form.first.map { $0.isUppercase || $0.isNumber } ?? false
+            var end = index
+            while end < tokens.count && end < index + limit {
+                if end > index {
+                    let space = tokens[end - 1].spaceAfter ? " " : ""
+                    formKey += space
+                    lemmaKey += " "
+                }
+                formKey += ActorDictionary.normalize(tokens[end].form)
+                lemmaKey += graph.lemmas[end]
+                if capitalized, let entries = dictionary.names[formKey] {
+                    bestName = (entries, end + 1)
+                }
+                if let code = dictionary.agents[lemmaKey] ?? dictionary.agents[formKey] {
+                    bestAgent = (code, end + 1)
+                }
+                end += 1
+            }
+            if let name = bestName, name.end >= (bestAgent?.end ?? 0) {
+                for position in index..<name.end { nameAt[position] = (name.entries, index..<name.end) }
+                index = name.end
+            } else if let agent = bestAgent {
+                for position in index..<agent.end { agentAt[position] = (agent.code, index..<agent.end) }
+                index = agent.end
+            } else {
+                if let code = Self.titles[form] { agentAt[index] = (code, index..<index + 1) }
+                index += 1
+            }
+        }
+        for position in tokens.indices where nameAt[position] == nil && agentAt[position] == nil {
+            if let code = Self.titles[ActorDictionary.normalize(tokens[position].form)] {
+                agentAt[position] = (code, position..<position + 1)
+            }
+        }
+    }
+
+    // MARK: Noun phrases
+
+    /// The tokens that make up the name of the nominal headed by `head`: compounds, flat names,
+    /// adjectives, determiners, possessors and `of` modifiers; not relative clauses or other PPs.
+    func core(of head: Int) -> [Int] {
+        var result: [Int] = []
+        var stack = [head]
+        while let node = stack.popLast() {
+            result.append(node)
+            for child in graph.children[node] {
+                let relation = graph.tokens[child].relation
+                let base = relation.prefix { $0 != ":" }
+                switch base {
+                case "compound", "flat", "amod", "det", "nummod", "goeswith":
+                    stack.append(child)
+                case "nmod":
+                    if relation == "nmod:poss" || graph.preposition(of: child) == "of" { stack.append(child) }
+                case "case":
+                    if node != head || graph.tokens[head].relation.hasPrefix("nmod") { stack.append(child) }
+                case "punct":
+                    if graph.tokens[child].form == "-" || graph.tokens[child].form == "." { stack.append(child) }
+                default:
+                    break
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    /// The byte range covering `indices`, trimmed of a leading determiner or preposition.
+    func range(of indices: [Int]) -> Range<Int> {
+        var indices = indices
+        while indices.count > 1, let first = indices.first,
+            ["DET", "ADP"].contains(graph.tokens[first].upos) && graph.tokens[first].relation != "nmod:poss"
+        {
+            indices.removeFirst()
+        }
+        guard let first = indices.first, let last = indices.last else { return 0..<0 }
+        return graph.tokens[first].range.lowerBound..<graph.tokens[last].range.upperBound
+    }
+
+    func words(_ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        guard range.lowerBound >= 0, range.upperBound <= utf8.count, !range.isEmpty else { return "" }
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return String(text[start..<end])
+    }
+
+    /// The actor named by the nominal headed by `head`, resolving pronouns and short names with `context`.
+    func resolve(_ head: Int, context: CoreferenceContext) -> ResolvedActor? {
+        let token = graph.tokens[head]
+        let lemma = graph.lemmas[head]
+        if token.upos == "PRON" || (token.upos == "DET" && token.relation == "nmod:poss") {
+            return resolvePronoun(lemma.isEmpty ? graph.forms[head] : graph.forms[head], at: head, context: context)
+        }
+        let core = core(of: head)
+        let headIsActorWord =
+            nameAt[head] != nil || agentAt[head] != nil || token.upos == "PROPN"
+            || Self.transparentHeads.contains(lemma)
+        guard headIsActorWord else { return nil }
+
+        var person: (entry: NameEntry, span: Range<Int>)?
+        var organization: NameEntry?
+        var seat: NameEntry?
+        var countries: [(code: String, position: Int)] = []
+        var agents: [(code: String, position: Int)] = []
+        var possessor: ResolvedActor?
+        var unknownProper: [Int] = []
+
+        for index in core {
+            if let match = nameAt[index] {
+                for entry in match.entries {
+                    switch entry.kind {
+                    case .person: if person == nil { person = (entry, match.span) }
+                    case .organization: if organization == nil { organization = entry }
+                    case .seat: if seat == nil { seat = entry }
+                    case .country, .adjective, .demonym, .capital:
+                        countries.append((String(entry.code.prefix(3)), index))
+                    }
+                }
+            } else if let agent = agentAt[index] {
+                agents.append((agent.code, index))
+            } else if graph.tokens[index].upos == "PROPN" {
+                unknownProper.append(index)
+            }
+            if graph.tokens[index].relation == "nmod:poss" && graph.tokens[index].head != index && index != head {
+                if graph.tokens[index].upos == "PRON" || graph.tokens[index].upos == "DET" {
+                    possessor = resolvePronoun(graph.forms[index], at: index, context: context)
+                }
+            }
+        }
+        let textRange = range(of: core)
+
+        if let person, let index = person.entry.person, index < dictionary.people.count {
+            let known = dictionary.people[index]
+            if let code = known.code(on: date) {
+                return ResolvedActor(
+                    code: code, range: textRange, name: known.name, isPerson: true, how: "person: \(known.name)")
+            }
+        }
+        if let organization {
+            return ResolvedActor(
+                code: organization.code, range: textRange, name: nil, isPerson: false,
+                how: "organization: \(organization.canonical)")
+        }
+        if let seat, agents.isEmpty {
+            return ResolvedActor(code: seat.code, range: textRange, name: nil, isPerson: false, how: "seat: \(seat.canonical)")
+        }
+        var country = countries.min { abs($0.position - head) < abs($1.position - head) }?.code
+        if country == nil, let seat { country = String(seat.code.prefix(3)) }
+        if country == nil, let possessor { country = possessor.country }
+        let agent = Self.chooseAgent(agents.map(\.code))
+
+        // A proper name the dictionaries don't know: a person introduced with a role, or one met before.
+        let properName = unknownProper.map { graph.tokens[$0].form }.joined(separator: " ")
+        if !unknownProper.isEmpty, country != nil || agent != nil {
+            let code = (country ?? context.lastCountry ?? "") + (agent ?? "")
+            guard code.count >= 3 else { return nil }
+            return ResolvedActor(
+                code: code, range: textRange, name: properName, isPerson: true, how: "introduced: \(properName)")
+        }
+        if !unknownProper.isEmpty, country == nil, agent == nil {
+            if let known = context.people[ActorDictionary.normalize(properName)]
+                ?? unknownProper.lazy.compactMap({ context.people[ActorDictionary.normalize(graph.tokens[$0].form)] })
+                .first
+            {
+                return ResolvedActor(
+                    code: known.code, range: textRange, name: known.name, isPerson: true,
+                    how: "named earlier: \(known.name)")
+            }
+            return nil
+        }
+        if let country {
+            let code = country + (agent ?? "")
+            return ResolvedActor(code: code, range: textRange, name: nil, isPerson: false, how: "country \(country)")
+        }
+        if let agent, let lastCountry = context.lastCountry,
+            core.contains(where: { graph.lemmas[$0] == "the" }) || possessor != nil
+        {
+            return ResolvedActor(
+                code: lastCountry + agent, range: textRange, name: nil, isPerson: false,
+                how: "the \(agent) of the country in context (\(lastCountry))")
+        }
+        return nil
+    }
+
+    /// Among the agent codes of one noun phrase, the most specific: a ministry's spokesman speaks
+    /// for the ministry, so any agent beats the generic government (`GOV`).
+    static func chooseAgent(_ codes: [String]) -> String? {
+        codes.first { $0 != "GOV" } ?? codes.first
+    }
+
+    func resolvePronoun(_ word: String, at index: Int, context: CoreferenceContext) -> ResolvedActor? {
+        let word = word.lowercased()
+        let range = graph.tokens[index].range
+        func copy(_ actor: ResolvedActor?, _ how: String) -> ResolvedActor? {
+            guard var actor else { return nil }
+            actor.range = range
+            actor.how = "\(how) \(word) → \(actor.name ?? actor.code)"
+            return actor
+        }
+        if Self.personPronouns.contains(word) { return copy(context.lastPerson, "pronoun") }
+        if Self.thingPronouns.contains(word) { return copy(context.lastInstitution, "pronoun") }
+        if Self.pluralPronouns.contains(word) { return copy(context.lastInstitution ?? context.lastPerson, "pronoun") }
+        return nil
+    }
+}

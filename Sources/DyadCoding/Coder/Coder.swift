@@ -1,0 +1,169 @@
+public import DyadText
+
+/// Turns documents into CAMEO events: reads the wire header, analyses the text (sentences, tags,
+/// lemmas, dependency parse), finds actors and dates, and codes every predicate whose dictionary
+/// patterns match, with its source and target read from the parse.
+///
+/// `Coder` is a value with no mutable state: `code(_:)` is a pure function of the document, safe
+/// to call from many tasks at once.
+///
+/// ```swift
+/// let coder = try Coder.bundled()
+/// let events = coder.code(Document(id: "1", text: "China criticized Japan.", date: EventDate("2024-05-02")))
+/// events.first?.code   // "111"
+/// ```
+public struct Coder: Sendable {
+    let analyzer: Analyzer
+    let dictionaries: CodingDictionaries
+
+    /// Creates a coder from an analyzer and dictionaries.
+    public init(analyzer: Analyzer, dictionaries: CodingDictionaries) {
+        self.analyzer = analyzer
+        self.dictionaries = dictionaries
+    }
+
+    /// The coder with the bundled syntax model and dictionaries.
+    /// - Throws: when the bundled model or a dictionary fails to load (a build problem).
+    public static func bundled() throws -> Coder {
+        try Coder(analyzer: Analyzer.bundled(), dictionaries: CodingDictionaries())
+    }
+
+    /// The events of `document`, in sentence order.
+    public func code(_ document: Document) -> [Event] {
+        code(document, trace: nil)
+    }
+
+    /// The events of `document` and, for each sentence, why each predicate was or was not coded.
+    public func explain(_ document: Document) -> (events: [Event], sentences: [SentenceExplanation]) {
+        let trace = TraceBox()
+        let events = code(document, trace: trace)
+        return (events, trace.sentences)
+    }
+
+    func code(_ document: Document, trace: TraceBox?) -> [Event] {
+        let header = WireHeader(text: document.text)
+        var text = document.text
+        if !header.skipped.isEmpty {
+            // Blank the header out, keeping every byte offset of the story where it is.
+            var bytes = Array(text.utf8)
+            for range in header.skipped {
+                for index in range where index < bytes.count && bytes[index] != 0x0A { bytes[index] = 0x20 }
+            }
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        let sentences = analyzer.analyze(text)
+        let offsets = CodePointOffsets(text: document.text)
+        var context = CoreferenceContext()
+        var events: [Event] = []
+        var quote = QuoteTracker()
+        let speakers = quote.speakers(for: sentences, speechVerbs: dictionaries.speech.speechVerbs)
+
+        let graphs = sentences.map(SentenceGraph.init)
+
+        for (index, sentence) in sentences.enumerated() {
+            var carried: ResolvedActor?
+            if let speakerSentence = speakers[index] {
+                var lookahead = SentenceCoder(
+                    graph: graphs[speakerSentence], dictionaries: dictionaries, text: document.text,
+                    published: document.date, context: context, carriedSpeaker: nil)
+                carried = lookahead.speechSpeaker()
+            }
+            var coder = SentenceCoder(
+                graph: graphs[index], dictionaries: dictionaries, text: document.text,
+                published: document.date, context: context, carriedSpeaker: carried)
+            let found = coder.run()
+            context = coder.context
+            let span = TextSpan(
+                start: offsets.codePoint(at: sentence.range.lowerBound),
+                end: offsets.codePoint(at: sentence.range.upperBound))
+            let sentenceText = substring(document.text, sentence.range)
+            trace?.sentences.append(
+                SentenceExplanation(
+                    index: index, text: sentenceText,
+                    tokens: sentence.tokens.map {
+                        SentenceExplanation.Word(
+                            form: $0.form, lemma: $0.lemma, upos: $0.upos, head: $0.head, relation: $0.relation)
+                    },
+                    actors: coder.explainedActors(), notes: coder.notes))
+            for candidate in found {
+                guard let cameo = dictionaries.cameo[candidate.code] else { continue }
+                events.append(
+                    Event(
+                        doc: document.id, sentence: index, span: span, text: sentenceText,
+                        source: EventActor(
+                            code: candidate.source.code, text: substring(document.text, candidate.source.range),
+                            name: candidate.source.name),
+                        target: EventActor(
+                            code: candidate.target.code, text: substring(document.text, candidate.target.range),
+                            name: candidate.target.name),
+                        code: cameo.code, root: cameo.root, name: cameo.name, plover: cameo.plover,
+                        goldstein: cameo.goldstein, quadClass: cameo.quadClass,
+                        date: candidate.date ?? document.date ?? EventDate(year: 0),
+                        dateText: candidate.dateRange.map { substring(document.text, $0) },
+                        place: nil, quote: nil, pattern: candidate.pattern))
+            }
+        }
+        return events
+    }
+}
+
+/// Collects explanations while coding (a reference so the pure path pays nothing when it is `nil`).
+final class TraceBox: @unchecked Sendable {
+    var sentences: [SentenceExplanation] = []
+}
+
+/// Why a sentence was coded as it was: its parse, the actors found, and what each predicate did.
+public struct SentenceExplanation: Sendable, Hashable, Codable {
+    /// One analysed word.
+    public struct Word: Sendable, Hashable, Codable {
+        public var form: String
+        public var lemma: String
+        public var upos: String
+        public var head: Int
+        public var relation: String
+    }
+    /// An actor found in the sentence.
+    public struct Actor: Sendable, Hashable, Codable {
+        public var text: String
+        public var code: String
+        public var name: String?
+        public var how: String
+    }
+    public var index: Int
+    public var text: String
+    public var tokens: [Word]
+    public var actors: [Actor]
+    /// One line per decision: a pattern that fired, or why a predicate made no event.
+    public var notes: [String]
+}
+
+/// The substring of `text` at a UTF-8 byte range.
+func substring(_ text: String, _ range: Range<Int>) -> String {
+    let utf8 = text.utf8
+    guard range.lowerBound >= 0, range.upperBound <= utf8.count, range.lowerBound <= range.upperBound else { return "" }
+    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+    let end = utf8.index(start, offsetBy: range.count)
+    return String(Substring(utf8[start..<end]))
+}
+
+/// Converts UTF-8 byte offsets of a text to Unicode code point offsets.
+struct CodePointOffsets {
+    private var table: [Int32]
+
+    init(text: String) {
+        var table: [Int32] = []
+        table.reserveCapacity(text.utf8.count + 1)
+        var count: Int32 = 0
+        for byte in text.utf8 {
+            table.append(count)
+            if byte & 0xC0 != 0x80 { count += 1 }
+        }
+        table.append(count)
+        self.table = table
+    }
+
+    func codePoint(at byteOffset: Int) -> Int {
+        guard !table.isEmpty else { return 0 }
+        return Int(table[max(0, min(byteOffset, table.count - 1))])
+    }
+}

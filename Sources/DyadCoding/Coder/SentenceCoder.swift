@@ -1,0 +1,620 @@
+internal import DyadText
+
+/// An event found in a sentence, before it becomes an ``Event``.
+struct CandidateEvent: Sendable {
+    var predicate: Int
+    var code: String
+    var source: ResolvedActor
+    var target: ResolvedActor
+    var pattern: String
+    var date: EventDate?
+    var dateRange: Range<Int>?
+}
+
+/// Codes one parsed sentence: resolves its actors and time expressions, works out who is
+/// speaking, then codes each predicate (verbs, frames over complements, event nouns).
+struct SentenceCoder {
+    let graph: SentenceGraph
+    let dictionaries: CodingDictionaries
+    let published: EventDate?
+    var context: CoreferenceContext
+    /// The speaker of the quotation this sentence sits in, when it is named in another sentence.
+    let carriedSpeaker: ResolvedActor?
+    private(set) var notes: [String] = []
+
+    private var resolver: ActorResolver
+    private var matcher: PatternMatcher
+    private var actorAt: [ResolvedActor?]
+    private var speakerAt: [ResolvedActor?]
+    private var times: [TimeExpression] = []
+    private var consumed = Set<Int>()
+    private var eventsByPredicate: [Int: [CandidateEvent]] = [:]
+
+    private static let negations: Set<String> = ["not", "n't", "never", "no", "neither", "nor"]
+    private static let hypotheticalModals: Set<String> = ["could", "might", "may", "can", "ca"]
+    private static let futureModals: Set<String> = ["will", "would", "shall", "'ll", "wo"]
+    private static let obligationModals: Set<String> = ["should", "must", "ought"]
+    private static let conditionalMarks: Set<String> = ["if", "unless", "whether"]
+    private static let reciprocal: Set<String> = [
+        "meet", "talk", "negotiate", "agree", "sign", "cooperate", "clash", "fight", "exchange", "discuss", "confer",
+        "consult", "hold",
+    ]
+    /// Prepositions whose object can be an event's target, in order of preference.
+    private static let targetPrepositions = [
+        "with", "against", "on", "to", "toward", "towards", "at", "over", "into", "upon", "for", "from", "of",
+    ]
+    private static let personPronouns: Set<String> = ["we", "us", "our", "i", "me", "my"]
+
+    init(
+        graph: SentenceGraph, dictionaries: CodingDictionaries, text: String, published: EventDate?,
+        context: CoreferenceContext, carriedSpeaker: ResolvedActor?
+    ) {
+        self.graph = graph
+        self.dictionaries = dictionaries
+        self.published = published
+        self.context = context
+        self.carriedSpeaker = carriedSpeaker
+        resolver = ActorResolver(dictionary: dictionaries.actors, graph: graph, text: text, date: published)
+        matcher = PatternMatcher(graph: graph, sets: dictionaries.verbs.sets)
+        actorAt = Array(repeating: nil, count: graph.count)
+        speakerAt = Array(repeating: nil, count: graph.count)
+    }
+
+    // MARK: Running
+
+    /// Resolves actors, finds the speaker of any speech, and codes the sentence's events.
+    mutating func run() -> [CandidateEvent] {
+        resolveActors()
+        times = DateResolver.expressions(in: graph, published: published)
+        findSpeakers()
+        var events: [CandidateEvent] = []
+        for index in 0..<graph.count where !consumed.contains(index) {
+            let found: [CandidateEvent]
+            if graph.isVerb(index) || isPredicateAdjective(index) {
+                found = codeVerb(index)
+            } else if graph.tokens[index].upos == "NOUN" {
+                found = codeNoun(index)
+            } else {
+                continue
+            }
+            eventsByPredicate[index] = found
+            events += found
+        }
+        events += accusations()
+        return deduplicated(events)
+    }
+
+    /// The actor the sentence's first speech verb attributes its content to, if any.
+    mutating func speechSpeaker() -> ResolvedActor? {
+        resolveActors()
+        for index in 0..<graph.count where isSpeechVerb(index) {
+            if let subject = subjects(of: index).first { return subject }
+        }
+        return nil
+    }
+
+    private func isPredicateAdjective(_ index: Int) -> Bool {
+        let token = graph.tokens[index]
+        return token.upos == "ADJ" && dictionaries.verbs.frames[graph.lemmas[index]] != nil
+            && graph.child(of: index, "xcomp") != nil
+    }
+
+    // MARK: Actors
+
+    private mutating func resolveActors() {
+        for index in 0..<graph.count {
+            let token = graph.tokens[index]
+            let relation = token.relation
+            let base = relation.prefix { $0 != ":" }
+            // Heads of noun phrases only: parts of a name are resolved with their head.
+            if ["compound", "flat", "amod", "det", "case", "punct", "goeswith"].contains(String(base)) { continue }
+            guard token.upos == "NOUN" || token.upos == "PROPN" || token.upos == "PRON" || token.upos == "X"
+                || (token.upos == "ADJ" && resolver.nameAt[index] != nil)
+            else { continue }
+            var actor: ResolvedActor?
+            if token.upos == "PRON" {
+                let word = graph.forms[index]
+                if Self.personPronouns.contains(word) {
+                    actor = speakerAt[index] ?? carriedSpeaker
+                } else {
+                    actor = resolveCataphora(index) ?? resolver.resolve(index, context: context)
+                }
+            } else {
+                actor = resolver.resolve(index, context: context)
+            }
+            guard var found = actor else { continue }
+            actorAt[index] = found
+            if found.isPerson, let name = found.name, found.how.hasPrefix("introduced") {
+                context.remember(person: name, code: found.code)
+                found.how = "introduced with a role: \(name) is \(found.code)"
+                actorAt[index] = found
+            }
+            context.note(found)
+        }
+    }
+
+    /// "During his trip to Beijing, Blinken urged …": a possessive pronoun in a phrase fronted
+    /// before the main subject refers forward to that subject.
+    private func resolveCataphora(_ pronoun: Int) -> ResolvedActor? {
+        guard let root = graph.tokens.indices.first(where: { graph.tokens[$0].head < 0 }),
+            let subject = graph.child(of: root, "nsubj"), pronoun < subject, !graph.dominates(subject, pronoun)
+        else { return nil }
+        let resolved = resolver.resolve(subject, context: context)
+        guard let resolved, resolved.isPerson == ActorResolver.isPersonPronoun(graph.forms[pronoun]) else { return nil }
+        var actor = resolved
+        actor.range = graph.tokens[pronoun].range
+        actor.how = "pronoun \(graph.forms[pronoun]) → \(resolved.name ?? resolved.code) (named later in the sentence)"
+        return actor
+    }
+
+    func explainedActors() -> [SentenceExplanation.Actor] {
+        actorAt.compactMap { actor in
+            actor.map {
+                SentenceExplanation.Actor(
+                    text: resolver.words($0.range), code: $0.code, name: $0.name, how: $0.how)
+            }
+        }
+    }
+
+    /// The actors a nominal names, with its coordinated nominals ("Spain, Ireland and Norway").
+    private func actors(at head: Int) -> [ResolvedActor] {
+        var result: [ResolvedActor] = []
+        if let actor = actorAt[head] { result.append(actor) }
+        for conj in graph.children(of: head, "conj") where graph.isNominal(conj) {
+            if let actor = actorAt[conj] { result.append(actor) }
+        }
+        return result
+    }
+
+    /// The actor a nominal names, or failing that an actor inside its modifiers ("sanctions
+    /// against Li", "dialogue with Washington", "Austin's request").
+    private func actorInside(_ head: Int) -> [ResolvedActor] {
+        let direct = actors(at: head)
+        if !direct.isEmpty { return direct }
+        if let possessor = graph.child(of: head, "nmod:poss"), let actor = actorAt[possessor] { return [actor] }
+        for preposition in Self.targetPrepositions {
+            for modifier in graph.children(of: head, "nmod") where graph.preposition(of: modifier) == preposition {
+                let found = actors(at: modifier)
+                if !found.isEmpty { return found }
+            }
+        }
+        return []
+    }
+
+    // MARK: Speakers
+
+    private func isSpeechVerb(_ index: Int) -> Bool {
+        graph.isVerb(index) && dictionaries.speech.speechVerbs.contains(graph.lemmas[index])
+    }
+
+    /// Marks every token of a reported statement with its speaker.
+    private mutating func findSpeakers() {
+        if let carriedSpeaker {
+            for index in 0..<graph.count { speakerAt[index] = carriedSpeaker }
+        }
+        for verb in 0..<graph.count where isSpeechVerb(verb) {
+            guard let speaker = subjects(of: verb).first else { continue }
+            var content: [Int] = []
+            for child in graph.children(of: verb, "ccomp", "parataxis") {
+                content += graph.subtree(child)
+            }
+            let relation = graph.tokens[verb].relation
+            if relation.hasPrefix("parataxis") || relation.hasPrefix("ccomp") || relation.hasPrefix("advcl"),
+                graph.tokens[verb].head >= 0
+            {
+                let head = graph.tokens[verb].head
+                let own = Set(graph.subtree(verb))
+                content += graph.subtree(head).filter { !own.contains($0) }
+            }
+            for index in content { speakerAt[index] = speaker }
+            // Pronouns of the first person inside the statement are the speaker.
+            for index in content where Self.personPronouns.contains(graph.forms[index]) && actorAt[index] == nil {
+                actorAt[index] = speaker
+            }
+        }
+    }
+
+    // MARK: Subjects and objects
+
+    private func isPassive(_ verb: Int) -> Bool {
+        graph.child(of: verb, "nsubj:pass") != nil || graph.child(of: verb, "aux:pass") != nil
+    }
+
+    /// Who does what `verb` says: its subject (or a passive's `by` agent), else the subject it
+    /// shares with the verb it depends on ("refused to remove", "suspended … and vowed").
+    private func subjects(of verb: Int, depth: Int = 0) -> [ResolvedActor] {
+        guard depth < 6 else { return [] }
+        if isPassive(verb) {
+            if let agent = graph.child(of: verb, "obl:agent") { return actors(at: agent) }
+            return []
+        }
+        if let subject = graph.child(of: verb, "nsubj", "csubj") {
+            let found = actors(at: subject)
+            if !found.isEmpty { return found }
+            // "the head of the ministry", "many of them": the actor inside the subject phrase.
+            return actorInside(subject)
+        }
+        let token = graph.tokens[verb]
+        guard token.head >= 0 else { return [] }
+        let relation = token.relation
+        if relation.hasPrefix("xcomp") {
+            // Object control: "urged China to restore" — China restores.
+            if let object = graph.child(of: token.head, "obj", "iobj") {
+                let found = actors(at: object)
+                if !found.isEmpty { return found }
+            }
+            return subjects(of: token.head, depth: depth + 1)
+        }
+        if relation.hasPrefix("conj") || relation.hasPrefix("advcl") {
+            return subjects(of: token.head, depth: depth + 1)
+        }
+        if relation.hasPrefix("acl") {
+            return actors(at: token.head)
+        }
+        return []
+    }
+
+    /// Whom `verb` is done to, by the default rule: indirect object, direct object (or the actor
+    /// inside it), a passive subject, then prepositional phrases.
+    private func defaultTargets(of verb: Int) -> [ResolvedActor] {
+        if let indirect = graph.child(of: verb, "iobj") {
+            let found = actors(at: indirect)
+            if !found.isEmpty { return found }
+        }
+        if let object = graph.child(of: verb, "obj") {
+            let found = actorInside(object)
+            if !found.isEmpty { return found }
+        }
+        if isPassive(verb), let subject = graph.child(of: verb, "nsubj:pass") {
+            let found = actorInside(subject)
+            if !found.isEmpty { return found }
+        }
+        for preposition in Self.targetPrepositions {
+            for oblique in graph.children(of: verb, "obl") where graph.tokens[oblique].relation != "obl:agent" {
+                guard graph.preposition(of: oblique) == preposition else { continue }
+                let found = actorInside(oblique)
+                if !found.isEmpty { return found }
+            }
+        }
+        return []
+    }
+
+    // MARK: Modality
+
+    private func hasChild(_ index: Int, relation: String, lemmaIn words: Set<String>) -> Bool {
+        graph.children(of: index, relation).contains { words.contains(graph.lemmas[$0]) || words.contains(graph.forms[$0]) }
+    }
+
+    private func isNegated(_ verb: Int) -> Bool {
+        hasChild(verb, relation: "advmod", lemmaIn: Self.negations) || hasChild(verb, relation: "det", lemmaIn: ["no"])
+            || graph.children(of: verb, "obj").contains { hasChild($0, relation: "det", lemmaIn: ["no"]) }
+    }
+
+    private func isConditional(_ verb: Int) -> Bool {
+        var node = verb
+        var steps = 0
+        while node >= 0 && steps < 4 {
+            if hasChild(node, relation: "mark", lemmaIn: Self.conditionalMarks) { return true }
+            let relation = graph.tokens[node].relation
+            guard relation.hasPrefix("xcomp") || relation.hasPrefix("conj") else { break }
+            node = graph.tokens[node].head
+            steps += 1
+        }
+        return false
+    }
+
+    private func modal(of verb: Int) -> String? {
+        graph.children(of: verb, "aux").lazy.map { graph.forms[$0] }.first {
+            Self.hypotheticalModals.contains($0) || Self.futureModals.contains($0) || Self.obligationModals.contains($0)
+        }
+    }
+
+    // MARK: Patterns
+
+    private struct Coding {
+        var code: String
+        var pattern: String
+        var match: PatternMatch?
+    }
+
+    /// The best pattern of `verb`'s lemma that matches its phrase, or the lemma's default code.
+    private func bestVerbCoding(_ verb: Int) -> Coding? {
+        guard let entries = dictionaries.verbs.verbs[graph.lemmas[verb]] else { return nil }
+        let after = matcher.phrase(ofVerb: verb)
+        let before = matcher.subjectPhrase(ofVerb: verb)
+        var best: PatternMatch?
+        for entry in entries {
+            for pattern in entry.patterns {
+                guard best == nil || pattern.weight > best?.pattern.weight ?? 0 else { continue }
+                if let match = matcher.match(pattern, before: before, after: after, predicate: verb) {
+                    best = match
+                }
+            }
+        }
+        if let best { return Coding(code: best.pattern.code, pattern: best.pattern.id, match: best) }
+        for entry in entries {
+            guard let code = entry.defaultCode else { continue }
+            if entry.particles.isEmpty { return Coding(code: code, pattern: entry.lemma + " *", match: nil) }
+            let particles = VerbPattern(
+                code: code, before: [], after: entry.particles.map { .word($0) },
+                id: ([entry.lemma] + entry.particles).joined(separator: " ") + " *", file: "", line: 0)
+            if let match = matcher.match(particles, before: [], after: after, predicate: verb) {
+                return Coding(code: code, pattern: particles.id, match: match)
+            }
+        }
+        return nil
+    }
+
+    private func frame(of predicate: Int) -> FrameEntry? {
+        guard let entries = dictionaries.verbs.frames[graph.lemmas[predicate]] else {
+            // "be ready to", "be willing to": the adjective heads the clause.
+            return nil
+        }
+        let phrase = Set(matcher.phrase(ofVerb: predicate).map { graph.lemmas[$0] })
+        return entries.first { entry in entry.particles.allSatisfy { phrase.contains($0) } }
+            ?? entries.first { $0.lemma == "be" }
+    }
+
+    // MARK: Coding verbs
+
+    private mutating func codeVerb(_ verb: Int) -> [CandidateEvent] {
+        let lemma = graph.lemmas[verb]
+        let hasEntries = dictionaries.verbs.verbs[lemma] != nil || dictionaries.verbs.frames[lemma] != nil
+        guard hasEntries else { return [] }
+        if isNegated(verb) {
+            notes.append("\(lemma): negated, no event")
+            return []
+        }
+        if isConditional(verb) {
+            notes.append("\(lemma): conditional (if/unless), no event")
+            return []
+        }
+        let modal = modal(of: verb)
+        if let modal, Self.hypotheticalModals.contains(modal) {
+            notes.append("\(lemma): hypothetical ('\(modal)'), no event")
+            return []
+        }
+
+        // A frame verb over a complement: "refused to remove", "urged China to restore".
+        if let frame = frame(of: verb) {
+            let graph = self.graph
+            let complement = graph.child(of: verb, "xcomp")
+                ?? graph.children(of: verb, "obj").lazy.compactMap { graph.child(of: $0, "acl", "xcomp") }.first
+            if let complement, graph.isVerb(complement) {
+                consumed.insert(complement)
+                return codeFrame(frame, verb: verb, complement: complement)
+            }
+        }
+
+        guard var coding = bestVerbCoding(verb) else {
+            notes.append("\(lemma): no pattern of \(lemma) matches")
+            return []
+        }
+        var sources = coding.match?.source.map { actors(at: $0) } ?? subjects(of: verb)
+        if sources.isEmpty, let speaker = speakerAt[verb], graph.child(of: verb, "nsubj") == nil {
+            sources = [speaker]
+        }
+        var targets = coding.match?.target.map { actorInside($0) } ?? defaultTargets(of: verb)
+        if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"), let first = eventsByPredicate[graph.tokens[verb].head]?.first {
+            targets = [first.target]
+        }
+        for index in coding.match?.consumed ?? [] { consumed.insert(index) }
+
+        if let modal {
+            if Self.futureModals.contains(modal) {
+                guard let code = dictionaries.frameCodes.code(for: coding.code, under: .intent) else {
+                    notes.append("\(lemma): future ('\(modal)') of \(coding.code) has no intent code, no event")
+                    return []
+                }
+                coding = Coding(code: code, pattern: "future(\(modal)) " + coding.pattern, match: coding.match)
+            } else if Self.obligationModals.contains(modal) {
+                // "X said Y should lift sanctions": the speaker demands it of Y.
+                guard let speaker = speakerAt[verb], let code = dictionaries.frameCodes.code(for: coding.code, under: .demand)
+                else {
+                    notes.append("\(lemma): '\(modal)' outside reported speech, no event")
+                    return []
+                }
+                let demanded = subjects(of: verb)
+                return make(
+                    verb: verb, code: code, pattern: "demand(\(modal)) " + coding.pattern, sources: [speaker],
+                    targets: demanded)
+            }
+        }
+        if sources.count > 1, targets.isEmpty, Self.reciprocal.contains(lemma) {
+            return reciprocalEvents(verb: verb, code: coding.code, pattern: coding.pattern, actors: sources)
+        }
+        return make(verb: verb, code: coding.code, pattern: coding.pattern, sources: sources, targets: targets)
+    }
+
+    private mutating func codeFrame(_ frame: FrameEntry, verb: Int, complement: Int) -> [CandidateEvent] {
+        let lemma = graph.lemmas[verb]
+        let sources = subjects(of: verb)
+        let inner = isNegated(complement) ? nil : bestVerbCoding(complement)
+        var code: String?
+        var pattern = "\(frame.kind.rawValue)(\(lemma))"
+        if let inner {
+            code = dictionaries.frameCodes.code(for: inner.code, under: frame.kind)
+            pattern += " " + inner.pattern
+            for index in inner.match?.consumed ?? [] { consumed.insert(index) }
+            if code == nil {
+                notes.append("\(lemma): \(frame.kind.rawValue) of \(inner.code) has no code in frame-codes.tsv")
+            }
+        } else {
+            code = frame.code
+        }
+        guard let code else { return [] }
+        let innerTargets = inner?.match?.target.map { actorInside($0) } ?? defaultTargets(of: complement)
+        var objectTargets = graph.children(of: verb, "obj", "iobj").flatMap { actors(at: $0) }
+        if objectTargets.isEmpty, let object = graph.child(of: verb, "obj"), graph.child(of: object, "acl", "xcomp") != nil,
+            let possessor = graph.child(of: object, "nmod:poss")
+        {
+            objectTargets = actors(at: possessor)  // "refused Austin's request to meet": Austin asked
+        }
+        var targets: [ResolvedActor]
+        switch frame.kind {
+        case .appeal, .demand: targets = objectTargets.isEmpty ? innerTargets : objectTargets
+        case .reject, .intent, .threaten: targets = objectTargets.isEmpty ? innerTargets : objectTargets
+        }
+        if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"),
+            let first = eventsByPredicate[graph.tokens[verb].head]?.first
+        {
+            targets = [first.target]
+        }
+        return make(verb: verb, code: code, pattern: pattern, sources: sources, targets: targets)
+    }
+
+    // MARK: Coding nouns
+
+    private mutating func codeNoun(_ noun: Int) -> [CandidateEvent] {
+        guard let entries = dictionaries.verbs.nouns[graph.lemmas[noun]] else { return [] }
+        if isNegated(noun) { return [] }
+        let (before, after) = matcher.phrase(ofNoun: noun)
+        var best: PatternMatch?
+        for entry in entries {
+            for pattern in entry.patterns where best == nil || pattern.weight > best?.pattern.weight ?? 0 {
+                if let match = matcher.match(pattern, before: before, after: after, predicate: noun) { best = match }
+            }
+        }
+        let code: String
+        let pattern: String
+        if let best {
+            code = best.pattern.code
+            pattern = best.pattern.id
+        } else if let entry = entries.first(where: { $0.defaultCode != nil && $0.particles.isEmpty }),
+            let defaultCode = entry.defaultCode
+        {
+            code = defaultCode
+            pattern = entry.lemma + " *"
+        } else {
+            return []
+        }
+        // The actor of an event noun is its possessor or a country word before it ("US sanctions").
+        var sources: [ResolvedActor] = []
+        if let possessor = graph.child(of: noun, "nmod:poss") { sources = actors(at: possessor) }
+        if sources.isEmpty {
+            for modifier in graph.children(of: noun, "compound", "amod") where modifier < noun {
+                if let actor = actorAt[modifier] ?? resolver.resolve(modifier, context: context) {
+                    sources = [actor]
+                    break
+                }
+            }
+        }
+        var targets: [ResolvedActor] = []
+        if let target = best?.target { targets = actorInside(target) }
+        if targets.isEmpty {
+            for preposition in Self.targetPrepositions where targets.isEmpty {
+                for modifier in graph.children(of: noun, "nmod") where graph.preposition(of: modifier) == preposition {
+                    targets = actors(at: modifier)
+                    if !targets.isEmpty { break }
+                }
+            }
+        }
+        guard !sources.isEmpty, !targets.isEmpty else {
+            notes.append("\(graph.lemmas[noun]) (noun): \(sources.isEmpty ? "no actor before it" : "no target"), no event")
+            return []
+        }
+        return make(verb: noun, code: code, pattern: pattern, sources: sources, targets: targets)
+    }
+
+    // MARK: Accusations in reported speech
+
+    /// "Many of these obstacles are caused by the US side," the spokesman said: a speaker who
+    /// says another actor caused harm accuses it (112).
+    private mutating func accusations() -> [CandidateEvent] {
+        var events: [CandidateEvent] = []
+        for verb in 0..<graph.count where graph.isVerb(verb) {
+            guard let objects = dictionaries.speech.accusations[graph.lemmas[verb]], let speaker = speakerAt[verb] else {
+                continue
+            }
+            if isNegated(verb) { continue }
+            if !objects.isEmpty {
+                let objectHeads = graph.children(of: verb, "obj", "nsubj:pass")
+                let objectLemmas = objectHeads.flatMap { head in
+                    [graph.lemmas[head]] + graph.children(of: head, "nmod").map { graph.lemmas[$0] }
+                }
+                guard objectLemmas.contains(where: { objects.contains($0) }) else { continue }
+            }
+            let accused = subjects(of: verb).filter { $0.code != speaker.code }
+            guard !accused.isEmpty else { continue }
+            events += make(
+                verb: verb, code: "112", pattern: "accusation: \(graph.lemmas[verb]) (said by \(speaker.code))",
+                sources: [speaker], targets: accused)
+        }
+        return events
+    }
+
+    // MARK: Making events
+
+    private mutating func reciprocalEvents(verb: Int, code: String, pattern: String, actors: [ResolvedActor])
+        -> [CandidateEvent]
+    {
+        var events: [CandidateEvent] = []
+        for source in actors {
+            for target in actors where target.code != source.code {
+                events += make(verb: verb, code: code, pattern: pattern + " (reciprocal)", sources: [source], targets: [target])
+            }
+        }
+        return events
+    }
+
+    private mutating func make(
+        verb: Int, code: String, pattern: String, sources: [ResolvedActor], targets: [ResolvedActor]
+    ) -> [CandidateEvent] {
+        let lemma = graph.lemmas[verb]
+        guard !sources.isEmpty else {
+            notes.append("\(lemma): pattern '\(pattern)' → \(code), but no source actor")
+            return []
+        }
+        guard !targets.isEmpty else {
+            notes.append("\(lemma): pattern '\(pattern)' → \(code), but no target actor")
+            return []
+        }
+        let (date, dateRange) = date(for: verb)
+        var events: [CandidateEvent] = []
+        for source in sources {
+            for target in targets {
+                guard source.code != target.code, source.range != target.range else {
+                    notes.append("\(lemma): source and target are the same actor (\(source.code)), no event")
+                    continue
+                }
+                events.append(
+                    CandidateEvent(
+                        predicate: verb, code: code, source: source, target: target, pattern: pattern, date: date,
+                        dateRange: dateRange))
+                notes.append("\(lemma): pattern '\(pattern)' → \(code) \(source.code) → \(target.code)")
+            }
+        }
+        return events
+    }
+
+    /// The date of an event at `predicate`: the time expression in its clause nearest to it, else
+    /// one elsewhere in the sentence, else the publication date (`nil` here).
+    private func date(for predicate: Int) -> (EventDate?, Range<Int>?) {
+        let usable = times.filter { !$0.isBoundary }
+        guard !usable.isEmpty else { return (nil, nil) }
+        let clause = Set(graph.subtree(predicate, stoppingAt: ["ccomp", "parataxis", "conj", "acl:relcl"]))
+        let inClause = usable.filter { clause.contains($0.tokens.lowerBound) || clause.contains($0.tokens.upperBound - 1) }
+        let pool = inClause.isEmpty ? usable : inClause
+        guard let nearest = pool.min(by: { distance($0, predicate) < distance($1, predicate) }) else { return (nil, nil) }
+        let first = graph.tokens[nearest.tokens.lowerBound].range.lowerBound
+        let last = graph.tokens[nearest.tokens.upperBound - 1].range.upperBound
+        return (nearest.date, first..<last)
+    }
+
+    private func distance(_ expression: TimeExpression, _ index: Int) -> Int {
+        if expression.tokens.contains(index) { return 0 }
+        return min(abs(expression.tokens.lowerBound - index), abs(expression.tokens.upperBound - 1 - index))
+    }
+
+    /// One event per source, target and code in a sentence.
+    private func deduplicated(_ events: [CandidateEvent]) -> [CandidateEvent] {
+        var seen = Set<String>()
+        return events.filter { seen.insert("\($0.source.code)|\($0.target.code)|\($0.code)").inserted }
+    }
+}
+
+extension ActorResolver {
+    static func isPersonPronoun(_ word: String) -> Bool {
+        ["he", "she", "him", "her", "his", "hers"].contains(word.lowercased())
+    }
+}

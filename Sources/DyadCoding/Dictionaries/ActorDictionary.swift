@@ -1,0 +1,270 @@
+/// What a name in the actor dictionaries stands for.
+enum NameKind: String, Sendable, Hashable {
+    case country = "name"
+    case adjective
+    case demonym
+    case capital
+    case seat
+    case organization
+    case person
+}
+
+/// One entry a name can resolve to.
+struct NameEntry: Sendable, Hashable {
+    var kind: NameKind
+    /// The actor code (`CHN`, `USAMIL`, `IGOUNO`); for a person, see `person`.
+    var code: String
+    /// The canonical name ("China", "Lloyd Austin").
+    var canonical: String
+    /// The index of the person in ``ActorDictionary/people`` for a person.
+    var person: Int?
+}
+
+/// A role a person held: the actor code and the dates it applies.
+struct PersonRole: Sendable, Hashable {
+    var code: String
+    var from: EventDate?
+    var until: EventDate?
+    var title: String
+
+    /// Whether the role was held on `date` (open ends always match).
+    func covers(_ date: EventDate) -> Bool {
+        if let from, Self.end(of: date) < Self.start(of: from) { return false }
+        if let until, Self.start(of: date) > Self.end(of: until) { return false }
+        return true
+    }
+
+    private static func start(of date: EventDate) -> Int {
+        date.year * 10_000 + (date.month ?? 1) * 100 + (date.day ?? 1)
+    }
+    private static func end(of date: EventDate) -> Int {
+        date.year * 10_000 + (date.month ?? 12) * 100 + (date.day ?? 31)
+    }
+
+    /// Days-ish distance from `date` to the role's period (0 when covered), for choosing the nearest role.
+    func distance(to date: EventDate) -> Int {
+        if covers(date) { return 0 }
+        let point = Self.start(of: date)
+        if let from, point < Self.start(of: from) { return Self.start(of: from) - point }
+        if let until { return point - Self.end(of: until) }
+        return Int.max / 2
+    }
+}
+
+/// A named person with roles over time.
+struct Person: Sendable, Hashable {
+    var name: String
+    var aliases: [String]
+    var roles: [PersonRole]
+
+    /// The actor code of the person on `date`: the role covering it, else the nearest role.
+    func code(on date: EventDate?) -> String? {
+        guard let date else { return roles.last?.code }
+        return roles.min { $0.distance(to: date) < $1.distance(to: date) }?.code
+    }
+}
+
+/// The actor vocabularies: countries, agents, organisations and people, indexed for matching.
+struct ActorDictionary: Sendable {
+    /// Names (countries, capitals, seats, organisations, people) by normalised text.
+    var names: [String: [NameEntry]] = [:]
+    /// Agent words (lemmas) by normalised text, to their agent code.
+    var agents: [String: String] = [:]
+    var people: [Person] = []
+    /// The first alphanumeric run of every name and agent key, to the most tokens a key can span.
+    var firstRuns: [String: Int] = [:]
+    /// Countries' canonical names by code.
+    var countryNames: [String: String] = [:]
+
+    /// The normal form of a name or a span of text: lowercased, blanks collapsed, curly quotes straightened.
+    static func normalize(_ text: some StringProtocol) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text {
+            if character == " " || character == "\t" || character == "\n" || character == "\u{00A0}" {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            switch character {
+            case "\u{2019}", "\u{2018}": result.append("'")
+            case "\u{201C}", "\u{201D}": result.append("\"")
+            default: result += character.lowercased()
+            }
+        }
+        return result
+    }
+
+    /// The first run of letters and digits of a normalised key: what a span's first token starts with.
+    static func firstRun(_ key: some StringProtocol) -> String {
+        String(key.prefix { $0.isLetter || $0.isNumber })
+    }
+
+    private mutating func index(_ key: String, tokens: Int) {
+        let run = Self.firstRun(key)
+        guard !run.isEmpty else { return }
+        firstRuns[run] = max(firstRuns[run] ?? 0, tokens)
+    }
+
+    /// A rough count of the tokens a name spans, for bounding the search.
+    private static func tokenEstimate(_ key: String) -> Int {
+        var count = 1
+        for character in key where character == " " || character == "-" || character == "'" || character == "." {
+            count += 1
+        }
+        return count + 1
+    }
+
+    mutating func addName(_ name: String, entry: NameEntry) {
+        let key = Self.normalize(name)
+        guard !key.isEmpty else { return }
+        if names[key]?.contains(entry) != true { names[key, default: []].append(entry) }
+        index(key, tokens: Self.tokenEstimate(key))
+    }
+
+    mutating func addAgent(_ words: String, code: String) {
+        let key = Self.normalize(words)
+        guard !key.isEmpty else { return }
+        if agents[key] == nil { agents[key] = code }
+        index(key, tokens: Self.tokenEstimate(key))
+    }
+
+    // MARK: Loading
+
+    /// Reads `countries.txt`.
+    mutating func loadCountries(file: String, text: String, validCodes: Set<String>) throws(DictionaryError) {
+        for line in LineReader.lines(of: text) {
+            let fields = line.text.splitBlanks()
+            guard fields.count >= 3 else {
+                throw DictionaryError(file: file, line: line.number, message: "expected 'CODE KIND NAMES'")
+            }
+            let code = String(fields[0])
+            guard let kind = NameKind(rawValue: String(fields[1])),
+                [.country, .adjective, .demonym, .capital, .seat].contains(kind)
+            else {
+                throw DictionaryError(
+                    file: file, line: line.number,
+                    message: "unknown kind '\(fields[1])' (name, adjective, demonym, capital or seat)")
+            }
+            guard code.count >= 3, validCodes.contains(String(code.prefix(3))) else {
+                throw DictionaryError(file: file, line: line.number, message: "unknown country code '\(code)'")
+            }
+            let body = line.text.dropFirst(fields[0].count).trimmingBlanks().dropFirst(fields[1].count)
+            let items = LineReader.list(body)
+            if kind == .country, countryNames[code] == nil { countryNames[code] = items.first }
+            for item in items {
+                addName(item, entry: NameEntry(kind: kind, code: code, canonical: items.first ?? item))
+            }
+        }
+    }
+
+    /// Reads `agents.txt`.
+    mutating func loadAgents(file: String, text: String, validTypes: Set<String>) throws(DictionaryError) {
+        for line in LineReader.lines(of: text) {
+            let fields = line.text.splitBlanks()
+            guard fields.count >= 2 else {
+                throw DictionaryError(file: file, line: line.number, message: "expected 'CODE WORDS'")
+            }
+            let code = String(fields[0])
+            guard code.count == 3, validTypes.contains(code) else {
+                throw DictionaryError(file: file, line: line.number, message: "unknown agent code '\(code)'")
+            }
+            for item in LineReader.list(line.text.dropFirst(fields[0].count)) { addAgent(item, code: code) }
+        }
+    }
+
+    /// Reads `organizations.txt`.
+    mutating func loadOrganizations(file: String, text: String) throws(DictionaryError) {
+        for line in LineReader.lines(of: text) {
+            let fields = line.text.splitBlanks()
+            guard fields.count >= 2 else {
+                throw DictionaryError(file: file, line: line.number, message: "expected 'CODE NAMES'")
+            }
+            let code = String(fields[0])
+            guard code.count >= 3, code.count % 3 == 0, code.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+                throw DictionaryError(
+                    file: file, line: line.number, message: "an actor code is letters in groups of three, found '\(code)'")
+            }
+            let items = LineReader.list(line.text.dropFirst(fields[0].count))
+            for item in items {
+                addName(item, entry: NameEntry(kind: .organization, code: code, canonical: items.first ?? item))
+            }
+        }
+    }
+
+    /// Reads `people.txt`.
+    mutating func loadPeople(file: String, text: String) throws(DictionaryError) {
+        var current: Person?
+        var currentLine = 0
+        func flush() throws(DictionaryError) {
+            guard let person = current else { return }
+            guard !person.roles.isEmpty else {
+                throw DictionaryError(file: file, line: currentLine, message: "\(person.name) has no role lines")
+            }
+            let index = people.count
+            people.append(person)
+            for name in [person.name] + person.aliases {
+                addName(name, entry: NameEntry(kind: .person, code: "", canonical: person.name, person: index))
+            }
+            current = nil
+        }
+        for line in LineReader.lines(of: text) {
+            if line.isIndented {
+                guard current != nil else {
+                    throw DictionaryError(file: file, line: line.number, message: "a role line needs a person above it")
+                }
+                current?.roles.append(try Self.parseRole(line, file: file))
+            } else {
+                try flush()
+                let parts = line.text.split(separator: "=", maxSplits: 1)
+                let name = parts[0].trimmingBlanks()
+                guard !name.isEmpty else {
+                    throw DictionaryError(file: file, line: line.number, message: "a person line needs a name")
+                }
+                let aliases = parts.count > 1 ? LineReader.list(parts[1]) : []
+                current = Person(name: name, aliases: aliases, roles: [])
+                currentLine = line.number
+            }
+        }
+        try flush()
+    }
+
+    private static func parseRole(_ line: DictionaryLine, file: String) throws(DictionaryError) -> PersonRole {
+        func fail(_ message: String) -> DictionaryError {
+            DictionaryError(file: file, line: line.number, message: message)
+        }
+        let fields = line.text.splitBlanks()
+        guard let codeField = fields.first else { throw fail("empty role") }
+        let code = String(codeField)
+        guard code.count >= 3, code.count % 3 == 0, code.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+            throw fail("a role starts with an actor code, found '\(code)'")
+        }
+        guard let dots = fields.firstIndex(of: "..") else {
+            throw fail("a role needs 'FROM .. UNTIL' dates (either may be left out)")
+        }
+        let fromFields = fields[1..<dots]
+        var untilIndex = dots + 1
+        var from: EventDate?
+        var until: EventDate?
+        if let first = fromFields.first {
+            guard fromFields.count == 1, let date = EventDate(first) else { throw fail("bad date '\(first)'") }
+            from = date
+        }
+        if untilIndex < fields.count, let date = EventDate(fields[untilIndex]) {
+            until = date
+            untilIndex += 1
+        } else if untilIndex < fields.count, fields[untilIndex].first?.isNumber == true,
+            fields[untilIndex].count >= 4, fields[untilIndex].prefix(4).allSatisfy(\.isNumber)
+        {
+            throw fail("bad date '\(fields[untilIndex])'")
+        }
+        if let from, let until, until < from, !(until.year == from.year && (until.month == nil || from.month == nil)) {
+            throw fail("role ends (\(until)) before it starts (\(from))")
+        }
+        let title = fields[untilIndex...].joined(separator: " ")
+        return PersonRole(code: code, from: from, until: until, title: title)
+    }
+}
