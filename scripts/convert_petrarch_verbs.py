@@ -135,6 +135,10 @@ JUNK_PATTERNS: set[tuple[str, str]] = {
     ("tour", "* (of talk)"), ("tour", "* (of race)"), ("tour", "* (of base)"),
     ("fire", "&MILITARY * tear gas"), ("use", "* &WEAPON"), ("use", "* &AIRCRAFT"), ("use", "* passport"),
     ("send", "* team"), ("close", "* visit"), ("close", "* tour"),
+    ("consider", "* sanction against"), ("consider", "* embargo"), ("consider", "* &MILITARY"),
+    ("consider", "* impose"), ("consider", "* action (against)"), ("consider", "* strike"),
+    ("consider", "* air raid"), ("consider", "* &MILITARY occupation"), ("consider", "* bus service"),
+    ("appoint", "* minister"), ("appoint", "* (as minister)"),
     ("ask", "* meeting"),  # PETRARCH2 codes it 028 and 036 (first wins): neither fits; see (for meeting)
 }
 # Appeal codes (02x) written under "demand" in PETRARCH2 are demands (10x).
