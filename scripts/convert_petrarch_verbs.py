@@ -139,11 +139,19 @@ JUNK_PATTERNS: set[tuple[str, str]] = {
     ("consider", "* impose"), ("consider", "* action (against)"), ("consider", "* strike"),
     ("consider", "* air raid"), ("consider", "* &MILITARY occupation"), ("consider", "* bus service"),
     ("appoint", "* minister"), ("appoint", "* (as minister)"),
+    ("combat", "* locust"), ("grapple", "* (with way)"), ("grapple", "* (with warning)"),
+    ("wrestle", "* (with policy)"), ("search", "police * daily"), ("frustrate", "* diplomacy"),
     ("ask", "* meeting"),  # PETRARCH2 codes it 028 and 036 (first wins): neither fits; see (for meeting)
 }
 # Appeal codes (02x) written under "demand" in PETRARCH2 are demands (10x).
 DEMAND_FROM_APPEAL = {"020": "100", "021": "101", "022": "102", "023": "103", "024": "104",
                       "025": "105", "026": "106", "027": "107", "028": "108"}
+
+
+# Default codes corrected in review: PETRARCH2's group code does not fit this verb.
+DEFAULT_OVERRIDE: dict[str, str] = {
+    "comply": "080",  # COMPLY under SUBMIT [030]: complying with a demand is yielding
+}
 
 
 def review(lemma: str, code: str, text: str, stats: "Stats") -> str | None:
@@ -678,6 +686,8 @@ def convert(report: bool = False) -> None:
             default = v.code if v.code and v.code != "---" else g.code
             if default is not None and default not in codes:
                 default = None
+            if lemma in DEFAULT_OVERRIDE:
+                default = DEFAULT_OVERRIDE[lemma]
             if default is not None and lemma in NO_DEFAULT:
                 stats.drop("verb default code: dropped in review (bare verb is no event)", f"{g.name}: {lemma} [{default}]")
                 default = None
