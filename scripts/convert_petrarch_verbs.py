@@ -117,9 +117,9 @@ JUNK_PATTERNS: set[tuple[str, str]] = {
     ("report", "critic *"), ("talk", "walk out *"), ("invite", "* fighter"), ("offer", "* fawn coverage"),
     ("encourage", "* slaughter"), ("exhort", "* world"), ("exhort", "* sanction"), ("press", "* world"),
     ("demand", "* world"), ("press", "* sanction"), ("demand", "* sanction"), ("demand", "* boycott"),
-    ("seek", "* &SUSPECT"), ("seek", "* leave into +"), ("seek", "* invasion &SECURITY &TREATY"),
+    ("seek", "* &SUSPECT"), ("seek", "* leave (into +)"), ("seek", "* invasion &SECURITY &TREATY"),
     ("press", "* on"), ("press", "* attack"), ("press", "* counter-attack"), ("push", "* ahead"),
-    ("propose", "* measure"), ("agree", "* on &MILITARY pressure"), ("order", "* back"),
+    ("propose", "* measure"), ("agree", "* (on &MILITARY pressure)"), ("order", "* back"),
     ("warn", "* terrorist"), ("oppose", "* sanction"), ("oppose", "* expulsion"),
     ("oppose", "* policy (against)"), ("oppose", "* action (against)"), ("demand", "* &TOWN"),
     ("demand", "* withdraw"), ("demand", "* refrain"), ("demand", "* effort"), ("demand", "* &SECURITY"),
@@ -128,7 +128,7 @@ JUNK_PATTERNS: set[tuple[str, str]] = {
     ("call", "* (to press)"), ("call", "* (for &TOWN)"), ("call", "* (for deadline)"),
     ("ask", "* apology"), ("propose", "* suspension"), ("propose", "* expulsion"),
     ("report", "* attack"), ("report", "* bolster force"), ("report", "* &FIGHT"), ("report", "* clash"),
-    ("maintain", "* force"), ("announce", "* &SOLUTION of + trade office"), ("announce", "* agree"),
+    ("maintain", "* force"), ("announce", "* &SOLUTION (of + trade office)"), ("announce", "* agree"),
     ("say", "* expect +"), ("say", "* tense"),
     ("meet", "* (with leader)"), ("meet", "* (at)"), ("meet", "* (in diplomacy)"), ("meet", "* (in &DISPUTE)"),
     ("quit", "* visit"), ("quit", "* tour"), ("disarm", "* leader"), ("charge", "espionage *"),
@@ -141,6 +141,7 @@ JUNK_PATTERNS: set[tuple[str, str]] = {
     ("appoint", "* minister"), ("appoint", "* (as minister)"),
     ("combat", "* locust"), ("grapple", "* (with way)"), ("grapple", "* (with warning)"),
     ("wrestle", "* (with policy)"), ("search", "police * daily"), ("frustrate", "* diplomacy"),
+    ("accuse", "* (on order) (from + go) (on trial) (in $)"),
     ("ask", "* meeting"),  # PETRARCH2 codes it 028 and 036 (first wins): neither fits; see (for meeting)
 }
 # Appeal codes (02x) written under "demand" in PETRARCH2 are demands (10x).
@@ -351,6 +352,40 @@ near of off on onto outside over past since through throughout to toward towards
 until upon via with within without""".split())
 
 
+# Prepositions that TABARI-era patterns wrote without parentheses (`* VICTORY AGAINST +`).
+BARE_PREPOSITIONS = set("""about against among amid at between by during for from in into near of on
+onto over through to toward towards under upon with within without""".split())
+
+
+def bracket_bare_prepositions(out: list[str]) -> list[str]:
+    """`* victory against +` -> `* victory (against +)`; `* from $ to +` -> `* (from $) (to +)`.
+    A bare preposition after `*` followed by words opens a phrase that runs to the next
+    preposition, parenthesis or the end, so that `+`/`$` inside it mean the phrase's object."""
+    result: list[str] = []
+    depth = 0
+    star = False
+    i = 0
+    while i < len(out):
+        tok = out[i]
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth -= 1
+        elif tok == "*":
+            star = True
+        if (depth == 0 and star and tok in BARE_PREPOSITIONS and i + 1 < len(out)
+                and out[i + 1] not in ("(", ")")):
+            j = i + 1
+            while j < len(out) and out[j] not in ("(", ")") and out[j] not in BARE_PREPOSITIONS:
+                j += 1
+            result.extend(["("] + out[i:j] + [")"])
+            i = j
+            continue
+        result.append(tok)
+        i += 1
+    return result
+
+
 def tokenize_pattern(text: str) -> list[str]:
     """Split a PETRARCH pattern into tokens: words, * $ + ^ % ( ) { } &SET."""
     out = []
@@ -440,6 +475,7 @@ def convert_pattern(text: str, lem: Lemmatizer, set_names: set[str], stats: Stat
     if len(out) == 1:
         stats.drop("pattern with no words (same as the bare verb)", where)
         return None
+    out = bracket_bare_prepositions(out)
     s = " ".join(out).replace("( ", "(").replace(" )", ")")
     return s
 
