@@ -6,6 +6,7 @@ Usage (from the repository root):
     python3 scripts/check_verbs.py              # errors as file:line: message, then coverage
     python3 scripts/check_verbs.py --missing    # also list the codes without a pattern
     python3 scripts/check_verbs.py --by-code    # list every pattern under its code
+    python3 scripts/check_verbs.py --frame-table  # every code as a governed event, per frame
 
 Exit status 1 if there is any error. The CAMEO table is read from the embedded copy
 (Sources/CDyadAssets/data/reference/cameo-event-codes.tsv), so the check runs without ../shared.
@@ -290,6 +291,16 @@ def main() -> int:
             print(f"{k}\t{codes[k]}")
             for p in c.patterns.get(k, []):
                 print(f"    {p}")
+    if "--frame-table" in sys.argv and os.path.exists(FRAMES):
+        # Every CAMEO code as a governed event: what each frame makes of it (longest base).
+        with open(FRAMES, encoding="utf-8") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
+        by_base = {r["base"]: r for r in rows}
+        print("code\t" + "\t".join(FRAME_KINDS) + "\tname")
+        for k in sorted(codes):
+            base = max((b for b in by_base if k.startswith(b)), key=len, default=None)
+            cols = [by_base[base][kind] if base else "-" for kind in FRAME_KINDS]
+            print(f"{k}\t" + "\t".join(cols) + f"\t{codes[k]}")
     print(f"errors: {len(c.errors)}")
     return 1 if c.errors else 0
 

@@ -142,6 +142,7 @@ JUNK_PATTERNS: set[tuple[str, str]] = {
     ("combat", "* locust"), ("grapple", "* (with way)"), ("grapple", "* (with warning)"),
     ("wrestle", "* (with policy)"), ("search", "police * daily"), ("frustrate", "* diplomacy"),
     ("accuse", "* (on order) (from + go) (on trial) (in $)"),
+    ("withdraw", "* &MILITARY"), ("withdraw", "&MILITARY *"),  # "withdrew military support"
     ("ask", "* meeting"),  # PETRARCH2 codes it 028 and 036 (first wins): neither fits; see (for meeting)
 }
 # Appeal codes (02x) written under "demand" in PETRARCH2 are demands (10x).
