@@ -43,7 +43,8 @@ struct CodingOptions: ParsableArguments {
             }
         }
         do {
-            return try Coder(analyzer: .bundled(), dictionaries: CodingDictionaries(overrides: overrides))
+            let dictionaries = overrides.isEmpty ? try CodingDictionaries.bundled() : try CodingDictionaries(overrides: overrides)
+            return try Coder(analyzer: .bundled(), dictionaries: dictionaries)
         } catch {
             throw CLIError("\(error)")
         }

@@ -85,6 +85,19 @@ public struct TextSpan: Sendable, Hashable, Codable {
         self.start = start
         self.end = end
     }
+
+    /// A span is written as `[start, end]`.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        start = try container.decode(Int.self)
+        end = try container.decode(Int.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(start)
+        try container.encode(end)
+    }
 }
 
 /// An event's source or target: its CAMEO actor code and the words that named it.

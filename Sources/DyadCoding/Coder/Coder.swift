@@ -25,7 +25,7 @@ public struct Coder: Sendable {
     /// The coder with the bundled syntax model and dictionaries.
     /// - Throws: when the bundled model or a dictionary fails to load (a build problem).
     public static func bundled() throws -> Coder {
-        try Coder(analyzer: Analyzer.bundled(), dictionaries: CodingDictionaries())
+        try Coder(analyzer: Analyzer.bundled(), dictionaries: CodingDictionaries.bundled())
     }
 
     /// The events of `document`, in sentence order.

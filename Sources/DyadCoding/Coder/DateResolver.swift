@@ -60,7 +60,7 @@ enum DateResolver {
                 }
                 found = (index - start + 1, start, date(fromDayNumber: today - delta))
             } else if let year = Int(form), form.count == 4, (1900...2100).contains(year),
-                graph.tokens[index].upos == "NUM" || graph.tokens[index].upos == "PROPN"
+                ["NUM", "PROPN", "_"].contains(graph.tokens[index].upos)
             {
                 var start = index
                 if let previous = word(-1), ["in", "during", "since", "by", "until", "of"].contains(previous) { start -= 1 }

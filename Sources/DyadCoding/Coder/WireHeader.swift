@@ -49,9 +49,9 @@ public struct WireHeader: Sendable, Hashable, Codable {
         else { return }
         let place = String(decoding: lineBytes[..<open], as: UTF8.self).trimmingBlanks()
         let city = place.split(separator: ",").first.map { $0.trimmingBlanks() } ?? place
-        // The city is written in capitals or title case and is short.
-        guard !city.isEmpty, city.count < 40, city.first?.isUppercase == true,
-            !city.contains(where: { $0 == "." || $0 == "\"" })
+        // The city is written in capitals ("ISTANBUL", "NEW DELHI", "PORT-AU-PRINCE") and is short.
+        guard !city.isEmpty, city.count < 40,
+            city.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." })
         else { return }
         dateline = city
         agency = String(decoding: lineBytes[(open + 1)..<close], as: UTF8.self).trimmingBlanks()

@@ -84,6 +84,13 @@ public struct CodingDictionaries: Sendable {
         "speech.txt",
     ]
 
+    /// The bundled dictionaries, loaded once per process.
+    public static func bundled() throws -> CodingDictionaries {
+        try cachedBundle.get()
+    }
+
+    private static let cachedBundle: Result<CodingDictionaries, any Error> = Result { try CodingDictionaries() }
+
     /// Loads the bundled dictionaries, replacing any file named in `overrides` by the text given.
     /// - Parameter overrides: file name (`"people.txt"`) to the contents and the path to report errors with.
     /// - Throws: ``DictionaryError`` for the first bad line.

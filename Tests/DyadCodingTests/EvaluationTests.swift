@@ -1,0 +1,42 @@
+import Testing
+
+@testable import DyadCoding
+
+private func event(_ source: String, _ code: String, _ target: String, plover: String? = nil) -> Event {
+    Event(
+        doc: "d", sentence: 0, span: TextSpan(start: 0, end: 1), text: "", source: EventActor(code: source, text: ""),
+        target: EventActor(code: target, text: ""), code: code, root: String(code.prefix(2)), name: "",
+        plover: plover ?? CAMEO.ploverType(for: code), goldstein: nil, quadClass: 1, date: EventDate(year: 2023),
+        dateText: nil, place: nil, quote: nil, pattern: "")
+}
+
+private func gold(_ source: String, _ code: String, _ target: String, roots: [String]? = nil) -> GoldDocument.Event {
+    GoldDocument.Event(source: source, target: target, code: code, plover: nil, roots: roots, date: nil)
+}
+
+@Test func lenientMatchComparesCountriesAndRoots() {
+    #expect(Evaluation.lenientMatch(event("CHNMIL", "112", "USA"), gold("CHN", "111", "USAGOV")))
+    #expect(Evaluation.lenientMatch(event("USA", "1244", "CHNMIL"), gold("USA", "163", "CHN", roots: ["16", "12"])))
+    #expect(!Evaluation.lenientMatch(event("USA", "1244", "CHN"), gold("USA", "163", "CHN")))
+    #expect(!Evaluation.lenientMatch(event("CHN", "112", "USA"), gold("USA", "112", "CHN")))
+    #expect(!Evaluation.strictMatch(event("CHNMIL", "112", "USA"), gold("CHN", "112", "USA")))
+    #expect(Evaluation.strictMatch(event("CHN", "112", "USA"), gold("CHN", "112", "USA")))
+}
+
+@Test func optionalEventsCountNeitherWay() {
+    var evaluation = Evaluation()
+    let document = GoldDocument(
+        id: "d", date: nil, text: "", events: [gold("CHN", "112", "USA")], optional: [gold("USA", "042", "TWN")])
+    evaluation.add(
+        gold: document, coded: [event("CHN", "112", "USA"), event("USA", "042", "TWN"), event("RUS", "190", "UKR")])
+    #expect(evaluation.lenient.truePositives == 1)
+    #expect(evaluation.lenient.falsePositives == 1)
+    #expect(evaluation.lenient.falseNegatives == 0)
+    #expect(evaluation.byCategory["19"]?.falsePositives == 1)
+}
+
+@Test func ploverGoldMatchesOnType() {
+    let goldEvent = GoldDocument.Event(source: "HUNGOV", target: "ROU", code: nil, plover: "AGREE", roots: nil, date: nil)
+    #expect(Evaluation.lenientMatch(event("HUN", "036", "ROUGOV"), goldEvent))
+    #expect(!Evaluation.lenientMatch(event("HUN", "042", "ROU"), goldEvent))
+}
