@@ -13,6 +13,15 @@ struct CodingOptions: ParsableArguments {
         help: "A folder of dictionary files that replace the bundled ones of the same name (e.g. people.txt).")
     var dictionaryDirectory: String?
 
+    @Option(help: "Refuse documents larger than this many bytes (default 16 MiB).")
+    var maxBytes: Int = InputReader.defaultMaximumDocumentSize
+
+    /// The reader of inputs with these options.
+    func makeReader() throws -> InputReader {
+        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
+        return InputReader(defaultDate: try publicationDate(), maximumDocumentSize: maxBytes)
+    }
+
     /// The parsed `--date`, or a validation error naming the option.
     func publicationDate() throws -> EventDate? {
         guard let date else { return nil }
@@ -81,7 +90,7 @@ struct CodeCommand: ParsableCommand {
         guard let format = OutputFormat(rawValue: format) else {
             throw ValidationError("--format must be one of table, jsonl, tsv (not '\(format)')")
         }
-        let date = try coding.publicationDate()
+        let reader = try coding.makeReader()
         let coder = try coding.makeCoder()
         var writer = EventWriter(format: format)
         var failures = 0
@@ -90,7 +99,6 @@ struct CodeCommand: ParsableCommand {
             writer.write(coder.code(ExampleArticle.document))
             return
         }
-        let reader = InputReader(defaultDate: date)
         do {
             try reader.read(paths) { item in
                 switch item {

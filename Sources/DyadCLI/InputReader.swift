@@ -19,10 +19,12 @@ struct InputFailure: Error, Sendable, CustomStringConvertible {
 /// (`{"id","date","text","url","source"}` a line), directories (recursively, in name order),
 /// and `-` for standard input. Every problem becomes an ``InputFailure``; nothing is dropped silently.
 struct InputReader {
-    /// Documents larger than this are refused rather than coded (bytes).
-    static let maximumDocumentSize = 64 << 20
+    /// The default limit on a document's size: 16 MiB, far above any news article.
+    static let defaultMaximumDocumentSize = 16 << 20
 
     var defaultDate: EventDate?
+    /// Documents larger than this (in bytes) are refused with a message rather than coded.
+    var maximumDocumentSize = InputReader.defaultMaximumDocumentSize
 
     /// Calls `body` with each item of `paths`, in order.
     func read(_ paths: [String], _ body: (InputItem) throws -> Void) throws {
@@ -83,7 +85,7 @@ struct InputReader {
 
     /// A plain-text document, or why it cannot be one.
     func textDocument(_ data: Data, location: String, id: String?) -> InputItem {
-        if let problem = Self.problem(with: data) {
+        if let problem = problem(with: data) {
             return .failure(InputFailure(location: location, reason: problem))
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -92,15 +94,15 @@ struct InputReader {
     }
 
     /// Why `data` cannot be coded as text, or `nil` when it can.
-    static func problem(with data: Data) -> String? {
+    func problem(with data: Data) -> String? {
         if data.isEmpty { return "empty document: nothing to code" }
         if data.count > maximumDocumentSize {
-            return "document of \(data.count) bytes is larger than the \(maximumDocumentSize >> 20) MiB limit"
+            return "document of \(data.count) bytes is over the limit of \(maximumDocumentSize) bytes (raise it with --max-bytes)"
         }
         if let offset = data.firstIndex(of: 0) {
             return "binary data (a NUL byte at offset \(offset - data.startIndex)): not a text document"
         }
-        if let offset = invalidUTF8Offset(data) { return "not valid UTF-8 (at byte \(offset))" }
+        if let offset = Self.invalidUTF8Offset(data) { return "not valid UTF-8 (at byte \(offset))" }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return "empty document: only whitespace"
         }
@@ -195,7 +197,7 @@ struct InputReader {
                 try body(.failure(InputFailure(location: where_, reason: "the line has no \"text\" field")))
                 continue
             }
-            if let problem = Self.problem(with: Data(text.utf8)) {
+            if let problem = problem(with: Data(text.utf8)) {
                 try body(.failure(InputFailure(location: where_, reason: problem)))
                 continue
             }
