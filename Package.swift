@@ -17,6 +17,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.20.0"),
     ],
     targets: [
         // Resources compiled into the binary (dictionaries, models, reference tables, the example).
@@ -25,11 +27,21 @@ let package = Package(
         .target(name: "DyadText", dependencies: ["CDyadAssets"], swiftSettings: swiftSettings),
         // Ontology, dictionaries, mentions, dates, places, the coder. Pure: no I/O, no database.
         .target(name: "DyadCoding", dependencies: ["DyadText"], swiftSettings: swiftSettings),
+        // The event store: SQLite (GRDB) by default, PostgreSQL (postgres-nio) when shared.
+        .target(
+            name: "DyadStore",
+            dependencies: [
+                "DyadCoding",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command line: thin commands over the modules above.
         .target(
             name: "DyadCLI",
             dependencies: [
-                "DyadText", "DyadCoding",
+                "DyadText", "DyadCoding", "DyadStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -40,5 +52,6 @@ let package = Package(
         .testTarget(name: "DyadTextTests", dependencies: ["DyadText"], swiftSettings: swiftSettings),
         .testTarget(name: "DyadCodingTests", dependencies: ["DyadCoding"], swiftSettings: swiftSettings),
         .testTarget(name: "DyadCLITests", dependencies: ["DyadCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "DyadStoreTests", dependencies: ["DyadStore", "DyadCoding"], swiftSettings: swiftSettings),
     ]
 )
