@@ -24,18 +24,33 @@ public struct EventDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `nil` for anything else or an impossible date.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        // Digits and dashes only, at fixed positions: 4, 7 or 10 bytes.
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var position = 0
+        for byte in text.utf8 {
+            let isDashPosition = position == 4 || position == 7
+            if isDashPosition {
+                guard byte == 0x2D else { return nil }
+            } else {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                digits.append(Int(byte - 0x30))
+            }
+            position += 1
+            if position > 10 { return nil }
+        }
+        guard position == 4 || position == 7 || position == 10 else { return nil }
+        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
         var month: Int?
         var day: Int?
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        if position >= 7 {
+            let m = digits[4] * 10 + digits[5]
+            guard (1...12).contains(m) else { return nil }
             month = m
         }
-        if parts.count == 3 {
-            guard parts[2].count == 2, let d = Int(parts[2]), let m = month,
-                d >= 1, d <= EventDate.daysIn(month: m, year: year)
-            else { return nil }
+        if position == 10, let m = month {
+            let d = digits[6] * 10 + digits[7]
+            guard d >= 1, d <= EventDate.daysIn(month: m, year: year) else { return nil }
             day = d
         }
         self.init(year: year, month: month, day: day)

@@ -78,6 +78,31 @@ struct ActorDictionary: Sendable {
 
     /// The normal form of a name or a span of text: lowercased, blanks collapsed, curly quotes straightened.
     static func normalize(_ text: some StringProtocol) -> String {
+        // Fast path for ASCII, which nearly every name is: lowercase bytes, collapse blanks.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var isASCII = true
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        if isASCII { return String(decoding: bytes, as: UTF8.self) }
+        return normalizeUnicode(text)
+    }
+
+    private static func normalizeUnicode(_ text: some StringProtocol) -> String {
         var result = ""
         var pendingSpace = false
         for character in text {
@@ -100,7 +125,15 @@ struct ActorDictionary: Sendable {
 
     /// The first run of letters and digits of a normalised key: what a span's first token starts with.
     static func firstRun(_ key: some StringProtocol) -> String {
-        String(key.prefix { $0.isLetter || $0.isNumber })
+        var end = key.utf8.startIndex
+        for index in key.utf8.indices {
+            let byte = key.utf8[index]
+            if byte >= 0x80 { return String(key.prefix { $0.isLetter || $0.isNumber }) }
+            let isAlphanumeric = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            guard isAlphanumeric else { break }
+            end = key.utf8.index(after: index)
+        }
+        return String(decoding: key.utf8[key.utf8.startIndex..<end], as: UTF8.self)
     }
 
     private mutating func index(_ key: String, tokens: Int) {
@@ -111,11 +144,11 @@ struct ActorDictionary: Sendable {
 
     /// A rough count of the tokens a name spans, for bounding the search.
     private static func tokenEstimate(_ key: String) -> Int {
-        var count = 1
-        for character in key where character == " " || character == "-" || character == "'" || character == "." {
+        var count = 2
+        for byte in key.utf8 where byte == 0x20 || byte == 0x2D || byte == 0x27 || byte == 0x2E || byte == 0x2C {
             count += 1
         }
-        return count + 1
+        return count
     }
 
     mutating func addName(_ name: String, entry: NameEntry) {
@@ -184,7 +217,7 @@ struct ActorDictionary: Sendable {
                 throw DictionaryError(file: file, line: line.number, message: "expected 'CODE NAMES'")
             }
             let code = String(fields[0])
-            guard code.count >= 3, code.count % 3 == 0, code.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+            guard Self.isActorCode(code) else {
                 throw DictionaryError(
                     file: file, line: line.number, message: "an actor code is letters in groups of three, found '\(code)'")
             }
@@ -232,6 +265,14 @@ struct ActorDictionary: Sendable {
         try flush()
     }
 
+    /// Letters or digits in groups of three (`USA`, `CHNMIL`, `IGOUNOWHO`); lower case allowed
+    /// for the ethnic and religious groups some codes carry.
+    static func isActorCode(_ code: String) -> Bool {
+        let bytes = code.utf8
+        return bytes.count >= 3 && bytes.count % 3 == 0
+            && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+    }
+
     private static func parseRole(_ line: DictionaryLine, file: String) throws(DictionaryError) -> PersonRole {
         func fail(_ message: String) -> DictionaryError {
             DictionaryError(file: file, line: line.number, message: message)
@@ -239,10 +280,10 @@ struct ActorDictionary: Sendable {
         let fields = line.text.splitBlanks()
         guard let codeField = fields.first else { throw fail("empty role") }
         let code = String(codeField)
-        guard code.count >= 3, code.count % 3 == 0, code.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+        guard Self.isActorCode(code) else {
             throw fail("a role starts with an actor code, found '\(code)'")
         }
-        guard let dots = fields.firstIndex(of: "..") else {
+        guard let dots = fields.firstIndex(where: { $0.utf8.count == 2 && $0.utf8.allSatisfy { $0 == 0x2E } }) else {
             throw fail("a role needs 'FROM .. UNTIL' dates (either may be left out)")
         }
         let fromFields = fields[1..<dots]

@@ -10,19 +10,38 @@ struct DictionaryLine: Sendable {
 }
 
 enum LineReader {
-    /// The non-empty lines of `text`, each without its `#` comment.
+    /// The non-empty lines of `text`, each without its `#` comment. Scans UTF-8 bytes: the
+    /// dictionaries are large and this runs at every start.
     static func lines(of text: String) -> [DictionaryLine] {
         var result: [DictionaryLine] = []
+        let utf8 = text.utf8
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
             number += 1
-            var line = raw
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }
-            guard line.contains(where: { $0 != " " && $0 != "\t" }) else { continue }
-            let indented = line.first == " " || line.first == "\t"
-            while let first = line.first, first == " " || first == "\t" { line = line.dropFirst() }
-            result.append(DictionaryLine(number: number, text: line, isIndented: indented))
+            var cursor = lineStart
+            var contentEnd: String.Index?
+            while cursor < utf8.endIndex, utf8[cursor] != 0x0A {
+                if contentEnd == nil, utf8[cursor] == 0x23 { contentEnd = cursor }  // '#'
+                cursor = utf8.index(after: cursor)
+            }
+            let lineEnd = cursor
+            let nextStart = cursor < utf8.endIndex ? utf8.index(after: cursor) : cursor
+            var end = contentEnd ?? lineEnd
+            var start = lineStart
+            let indented = start < end && (utf8[start] == 0x20 || utf8[start] == 0x09)
+            while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 || utf8[start] == 0x0D {
+                start = utf8.index(after: start)
+            }
+            while end > start {
+                let before = utf8.index(before: end)
+                guard utf8[before] == 0x20 || utf8[before] == 0x09 || utf8[before] == 0x0D else { break }
+                end = before
+            }
+            if start < end {
+                result.append(DictionaryLine(number: number, text: text[start..<end], isIndented: indented))
+            }
+            lineStart = nextStart
         }
         return result
     }
@@ -44,6 +63,17 @@ extension StringProtocol {
 
     /// Splits at runs of spaces and tabs.
     func splitBlanks() -> [Substring] {
-        Substring(self).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let text = Substring(self)
+        let utf8 = text.utf8
+        var result: [Substring] = []
+        var cursor = utf8.startIndex
+        while cursor < utf8.endIndex {
+            while cursor < utf8.endIndex, utf8[cursor] == 0x20 || utf8[cursor] == 0x09 { cursor = utf8.index(after: cursor) }
+            guard cursor < utf8.endIndex else { break }
+            let start = cursor
+            while cursor < utf8.endIndex, utf8[cursor] != 0x20 && utf8[cursor] != 0x09 { cursor = utf8.index(after: cursor) }
+            result.append(text[start..<cursor])
+        }
+        return result
     }
 }
