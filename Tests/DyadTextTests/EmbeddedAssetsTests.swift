@@ -10,7 +10,8 @@ import Testing
     for name in EmbeddedAssets.names {
         let embedded = try #require(EmbeddedAssets.bytes(named: name))
         let onDisk = try #require(URLPath.read(dataDirectory + name), "missing \(name)")
-        #expect(Array(embedded) == onDisk, "embedded \(name) is stale: touch Sources/CDyadAssets/assets.c")
+        let isFresh = embedded.count == onDisk.count && embedded.elementsEqual(onDisk)
+        #expect(isFresh, "embedded \(name) is stale: touch Sources/CDyadAssets/assets.c")
     }
 }
 
