@@ -13,7 +13,7 @@ public struct DyadCommand: AsyncParsableCommand {
         subcommands: [
             CodeCommand.self,
             EvalCommand.self,
-            QueryCommand.self, DyadsCommand.self, ExportCommand.self,
+            IngestCommand.self, QueryCommand.self, DyadsCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -167,6 +167,11 @@ package final class PostgresEventStore: EventStore {
         for connection in await pool.closeAll() { try? await connection.close() }
     }
 
+    /// The rows of a read-only statement (tests, tools).
+    package func rows(_ statement: SQLStatement) async throws -> [StoreRow] {
+        try await withConnection { connection, logger in try await Self.run(connection, statement, logger) }
+    }
+
     /// Runs `sql` outside a transaction (tests use it to empty the database).
     package func execute(_ sql: String) async throws {
         try await withConnection { connection, logger in _ = try await Self.run(connection, SQLStatement(sql), logger) }

@@ -154,6 +154,11 @@ package struct SQLiteEventStore: EventStore {
         }
     }
 
+    /// The rows of a read-only statement (tests, tools).
+    package func rows(_ statement: SQLStatement) async throws -> [StoreRow] {
+        try await read { db in try Self.fetch(db, statement) }
+    }
+
     /// Runs `sql` (several statements allowed) in a write transaction (benchmarks, tests).
     package func execute(_ sql: String) async throws {
         try await write { db in try db.execute(sql: sql) }
