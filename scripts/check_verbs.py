@@ -125,6 +125,10 @@ class Checker:
         if depth != 0:
             self.error(path, no, f"pattern `{text}`: unbalanced parentheses")
             return False
+        if all(t in ("*", "+", "$") for t in toks):
+            self.error(path, no, f"pattern `{text}` has no words: it matches every use of the verb "
+                       f"(`+` and `$` need no word), so it acts as a default code; write the default instead")
+            return False
         return True
 
     def check_verbs(self, path: str) -> None:

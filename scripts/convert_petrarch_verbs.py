@@ -473,8 +473,10 @@ def convert_pattern(text: str, lem: Lemmatizer, set_names: set[str], stats: Stat
         elif tok == "to" and not inside and i > star:
             stats.drop("bare `to` (infinitive complement or unbracketed phrase)", where)
             return None
-    if len(out) == 1:
-        stats.drop("pattern with no words (same as the bare verb)", where)
+    if all(tok in ("*", "+", "$") for tok in out):
+        # `* +` matches every use of the verb in the loader (the target marker needs no word):
+        # it would act as a second default code.
+        stats.drop("pattern with no words (matches every use of the verb)", where)
         return None
     out = bracket_bare_prepositions(out)
     s = " ".join(out).replace("( ", "(").replace(" )", ")")
