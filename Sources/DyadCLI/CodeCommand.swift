@@ -13,6 +13,9 @@ struct CodingOptions: ParsableArguments {
         help: "A folder of dictionary files that replace the bundled ones of the same name (e.g. people.txt).")
     var dictionaryDirectory: String?
 
+    @Option(help: "A syntax model written by `dyad train`, instead of the bundled one.")
+    var model: String?
+
     @Option(help: "Refuse documents larger than this many bytes (default 16 MiB).")
     var maxBytes: Int = InputReader.defaultMaximumDocumentSize
 
@@ -53,7 +56,8 @@ struct CodingOptions: ParsableArguments {
         }
         do {
             let dictionaries = overrides.isEmpty ? try CodingDictionaries.bundled() : try CodingDictionaries(overrides: overrides)
-            return try Coder(analyzer: .bundled(), dictionaries: dictionaries)
+            let analyzer = try model.map { try Analyzer(modelAt: $0) } ?? Analyzer.bundled()
+            return try Coder(analyzer: analyzer, dictionaries: dictionaries)
         } catch {
             throw CLIError("\(error)")
         }

@@ -24,13 +24,19 @@ struct CoreferenceContext: Sendable {
     var people: [String: Known] = [:]
     var lastPerson: ResolvedActor?
     var lastInstitution: ResolvedActor?
+    /// The last institution that was the subject of a clause: "it" and "its" refer to it first.
+    var lastSubjectInstitution: ResolvedActor?
     var lastCountry: String?
+    /// The actors of the current sentence so far, in order: a pronoun refers to these first.
+    var inSentence: [ResolvedActor] = []
 
-    mutating func note(_ actor: ResolvedActor) {
+    mutating func note(_ actor: ResolvedActor, isSubject: Bool = false) {
+        inSentence.append(actor)
         if actor.isPerson {
             lastPerson = actor
         } else {
             lastInstitution = actor
+            if isSubject { lastSubjectInstitution = actor }
         }
         if actor.code.count >= 3, !actor.code.hasPrefix("IGO"), !actor.code.hasPrefix("NGO") {
             lastCountry = actor.country
@@ -62,7 +68,11 @@ struct ActorResolver {
         "sgt.": "MIL", "capt.": "MIL", "sen.": "LEG", "rep.": "LEG", "gov.": "GOV", "pres.": "GOV",
     ]
     /// Heads that stand for their modifiers: "the US side", "its Chinese counterpart".
-    private static let transparentHeads: Set<String> = ["side", "counterpart", "camp", "part"]
+    /// Places stand for their country as actors: "the Ukrainian city of Kharkiv", "the port of Odesa".
+    private static let transparentHeads: Set<String> = [
+        "side", "counterpart", "camp", "part", "city", "town", "village", "province", "region", "port", "capital",
+        "district", "territory", "enclave", "outskirts",
+    ]
     private static let personPronouns: Set<String> = ["he", "she", "him", "her", "his", "hers", "himself", "herself"]
     private static let thingPronouns: Set<String> = ["it", "its", "itself"]
     private static let pluralPronouns: Set<String> = ["they", "them", "their", "theirs", "themselves"]
@@ -85,7 +95,10 @@ struct ActorResolver {
         while index < tokens.count {
             let form = ActorDictionary.normalize(tokens[index].form)
             let run = ActorDictionary.firstRun(form)
-            guard let limit = dictionary.firstRuns[run], !run.isEmpty else {
+            // Agents match on lemmas ("forces" → "force"), names on forms.
+            let lemmaRun = ActorDictionary.firstRun(graph.lemmas[index])
+            let limit = max(dictionary.firstRuns[run] ?? 0, dictionary.firstRuns[lemmaRun] ?? 0)
+            guard limit > 0 else {
                 index += 1
                 continue
             }
@@ -149,7 +162,8 @@ struct ActorResolver {
                 case "case":
                     if node != head || graph.tokens[head].relation.hasPrefix("nmod") { stack.append(child) }
                 case "punct":
-                    if graph.tokens[child].form == "-" || graph.tokens[child].form == "." { stack.append(child) }
+                    // A hyphen inside a name ("Shangri-La"); never the sentence's final stop.
+                    if graph.tokens[child].form == "-", child > result.min() ?? child, child < head { stack.append(child) }
                 default:
                     break
                 }
@@ -241,6 +255,15 @@ struct ActorResolver {
         var country = countries.min { abs($0.position - head) < abs($1.position - head) }?.code
         if country == nil, let seat { country = String(seat.code.prefix(3)) }
         if country == nil, let possessor { country = possessor.country }
+        if country == nil, !agents.isEmpty {
+            // "police in Venezuela", "troops from Chad": a role located in or coming from a country.
+            for modifier in graph.children(of: head, "nmod") where ["in", "from"].contains(graph.preposition(of: modifier) ?? "") {
+                if let match = nameAt[modifier], let entry = match.entries.first(where: { [.country, .capital].contains($0.kind) }) {
+                    country = String(entry.code.prefix(3))
+                    break
+                }
+            }
+        }
         let agent = Self.chooseAgent(agents.map(\.code))
 
         // A proper name the dictionaries don't know: a person introduced with a role, or one met before.
@@ -265,6 +288,21 @@ struct ActorResolver {
         if let country {
             let code = country + (agent ?? "")
             return ResolvedActor(code: code, range: textRange, name: nil, isPerson: false, how: "country \(country)")
+        }
+        if let agent {
+            // "Gunmen abducted twenty Nigerian students": a role with no country of its own, in a
+            // sentence that names a single country, is taken to be of that country.
+            var sentenceCountries = Set<String>()
+            for match in nameAt.compactMap({ $0 }) {
+                for entry in match.entries where [.country, .adjective, .demonym, .capital].contains(entry.kind) {
+                    sentenceCountries.insert(String(entry.code.prefix(3)))
+                }
+            }
+            if sentenceCountries.count == 1, let only = sentenceCountries.first {
+                return ResolvedActor(
+                    code: only + agent, range: textRange, name: nil, isPerson: false,
+                    how: "the \(agent) of the only country in the sentence (\(only))")
+            }
         }
         if let agent, let lastCountry = context.lastCountry,
             core.contains(where: { graph.lemmas[$0] == "the" }) || possessor != nil
@@ -291,8 +329,13 @@ struct ActorResolver {
             actor.how = "\(how) \(word) → \(actor.name ?? actor.code)"
             return actor
         }
-        if Self.personPronouns.contains(word) { return copy(context.lastPerson, "pronoun") }
-        if Self.thingPronouns.contains(word) { return copy(context.lastInstitution, "pronoun") }
+        if Self.personPronouns.contains(word) {
+            return copy(context.inSentence.last(where: \.isPerson) ?? context.lastPerson, "pronoun")
+        }
+        if Self.thingPronouns.contains(word) {
+            let local = context.inSentence.last { !$0.isPerson }
+            return copy(local ?? context.lastSubjectInstitution ?? context.lastInstitution, "pronoun")
+        }
         if Self.pluralPronouns.contains(word) { return copy(context.lastInstitution ?? context.lastPerson, "pronoun") }
         return nil
     }

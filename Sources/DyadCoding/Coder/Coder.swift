@@ -59,6 +59,9 @@ public struct Coder: Sendable {
         let speakers = quote.speakers(for: sentences, speechVerbs: dictionaries.speech.speechVerbs)
 
         let graphs = sentences.map(SentenceGraph.init)
+        let datelinePlace = header.dateline.flatMap { dictionaries.gazetteer.lookup($0) }.map {
+            EventPlace(name: $0.name, country: $0.country, lat: $0.lat, lon: $0.lon, from: "dateline")
+        }
 
         for (index, sentence) in sentences.enumerated() {
             var carried: ResolvedActor?
@@ -100,7 +103,10 @@ public struct Coder: Sendable {
                         goldstein: cameo.goldstein, quadClass: cameo.quadClass,
                         date: candidate.date ?? document.date ?? EventDate(year: 0),
                         dateText: candidate.dateRange.map { substring(document.text, $0) },
-                        place: nil, quote: nil, pattern: candidate.pattern))
+                        place: candidate.place.map {
+                            EventPlace(name: $0.name, country: $0.country, lat: $0.lat, lon: $0.lon, from: "text")
+                        } ?? datelinePlace,
+                        quote: nil, pattern: candidate.pattern))
             }
         }
         return events

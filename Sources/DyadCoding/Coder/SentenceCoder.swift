@@ -9,6 +9,7 @@ struct CandidateEvent: Sendable {
     var pattern: String
     var date: EventDate?
     var dateRange: Range<Int>?
+    var place: Place?
 }
 
 /// Codes one parsed sentence: resolves its actors and time expressions, works out who is
@@ -27,6 +28,7 @@ struct SentenceCoder {
     private var actorAt: [ResolvedActor?]
     private var speakerAt: [ResolvedActor?]
     private var times: [TimeExpression] = []
+    private var places: [PlaceMention] = []
     private var consumed = Set<Int>()
     private var eventsByPredicate: [Int: [CandidateEvent]] = [:]
 
@@ -42,7 +44,11 @@ struct SentenceCoder {
     /// Prepositions whose object can be an event's target, in order of preference.
     private static let targetPrepositions = [
         "with", "against", "on", "to", "toward", "towards", "at", "over", "into", "upon", "for", "from", "of",
+        "between", "among",
     ]
+    /// Inside a noun phrase, the agent of a nominalised act is a target too ("the killing of
+    /// civilians by Sudanese forces").
+    private static let nominalPrepositions = targetPrepositions + ["by"]
     private static let personPronouns: Set<String> = ["we", "us", "our", "i", "me", "my"]
 
     init(
@@ -53,6 +59,7 @@ struct SentenceCoder {
         self.dictionaries = dictionaries
         self.published = published
         self.context = context
+        self.context.inSentence = []
         self.carriedSpeaker = carriedSpeaker
         resolver = ActorResolver(dictionary: dictionaries.actors, graph: graph, text: text, date: published)
         matcher = PatternMatcher(graph: graph, sets: dictionaries.verbs.sets)
@@ -66,6 +73,7 @@ struct SentenceCoder {
     mutating func run() -> [CandidateEvent] {
         resolveActors()
         times = DateResolver.expressions(in: graph, published: published)
+        places = PlaceFinder.mentions(in: graph, gazetteer: dictionaries.gazetteer)
         findSpeakers()
         var events: [CandidateEvent] = []
         for index in 0..<graph.count where !consumed.contains(index) {
@@ -124,21 +132,32 @@ struct SentenceCoder {
             }
             guard var found = actor else { continue }
             actorAt[index] = found
-            if found.isPerson, let name = found.name, found.how.hasPrefix("introduced") {
+            if found.isPerson, let name = found.name {
                 context.remember(person: name, code: found.code)
-                found.how = "introduced with a role: \(name) is \(found.code)"
-                actorAt[index] = found
+                if found.how.hasPrefix("introduced") {
+                    found.how = "introduced with a role: \(name) is \(found.code)"
+                    actorAt[index] = found
+                }
             }
-            context.note(found)
+            context.note(found, isSubject: relation.hasPrefix("nsubj"))
         }
     }
 
     /// "During his trip to Beijing, Blinken urged …": a possessive pronoun in a phrase fronted
     /// before the main subject refers forward to that subject.
     private func resolveCataphora(_ pronoun: Int) -> ResolvedActor? {
-        guard let root = graph.tokens.indices.first(where: { graph.tokens[$0].head < 0 }),
-            let subject = graph.child(of: root, "nsubj"), pronoun < subject, !graph.dominates(subject, pronoun)
-        else { return nil }
+        guard let root = graph.tokens.indices.first(where: { graph.tokens[$0].head < 0 }), pronoun < root else {
+            return nil
+        }
+        var subject = graph.child(of: root, "nsubj")
+        if subject == nil {
+            // The parse missed the subject: the last proper name before the verb outside a PP.
+            subject = (pronoun + 1..<root).last { index in
+                graph.tokens[index].upos == "PROPN" && graph.child(of: index, "case") == nil
+                    && !["compound", "flat", "nmod:poss"].contains(graph.tokens[index].relation)
+            }
+        }
+        guard let subject, pronoun < subject, !graph.dominates(subject, pronoun) else { return nil }
         let resolved = resolver.resolve(subject, context: context)
         guard let resolved, resolved.isPerson == ActorResolver.isPersonPronoun(graph.forms[pronoun]) else { return nil }
         var actor = resolved
@@ -172,7 +191,7 @@ struct SentenceCoder {
         let direct = actors(at: head)
         if !direct.isEmpty { return direct }
         if let possessor = graph.child(of: head, "nmod:poss"), let actor = actorAt[possessor] { return [actor] }
-        for preposition in Self.targetPrepositions {
+        for preposition in Self.nominalPrepositions {
             for modifier in graph.children(of: head, "nmod") where graph.preposition(of: modifier) == preposition {
                 let found = actors(at: modifier)
                 if !found.isEmpty { return found }
@@ -187,10 +206,43 @@ struct SentenceCoder {
         graph.isVerb(index) && dictionaries.speech.speechVerbs.contains(graph.lemmas[index])
     }
 
+    /// The token ranges between quotation marks in this sentence (an unclosed quote runs to the end).
+    private func quoteSpans() -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var open: Int?
+        for index in 0..<graph.count where QuoteTracker.isQuote(graph.tokens[index].form) {
+            if let start = open {
+                spans.append(start + 1..<index)
+                open = nil
+            } else {
+                open = index
+            }
+        }
+        if let start = open {
+            // A quote closing here that opened in an earlier sentence, or one that runs on.
+            if spans.isEmpty && start > graph.count / 2 {
+                spans.append(start + 1..<graph.count)
+            } else {
+                spans.insert(0..<start, at: 0)
+            }
+        }
+        return spans
+    }
+
     /// Marks every token of a reported statement with its speaker.
     private mutating func findSpeakers() {
         if let carriedSpeaker {
             for index in 0..<graph.count { speakerAt[index] = carriedSpeaker }
+        }
+        // Direct quotes: the words inside quotation marks belong to the speaker of a speech verb
+        // outside them ("“…,” Wu emphasized"), whatever the parse made of the clauses.
+        let spans = quoteSpans()
+        if !spans.isEmpty {
+            for verb in 0..<graph.count where isSpeechVerb(verb) && !spans.contains(where: { $0.contains(verb) }) {
+                guard let speaker = subjects(of: verb).first else { continue }
+                let nearest = spans.min { abs($0.lowerBound - verb) < abs($1.lowerBound - verb) }
+                for index in nearest ?? 0..<0 { speakerAt[index] = speaker }
+            }
         }
         for verb in 0..<graph.count where isSpeechVerb(verb) {
             guard let speaker = subjects(of: verb).first else { continue }
@@ -235,7 +287,7 @@ struct SentenceCoder {
             return actorInside(subject)
         }
         let token = graph.tokens[verb]
-        guard token.head >= 0 else { return [] }
+        guard token.head >= 0 else { return rescuedSubject(of: verb).map { [$0] } ?? [] }
         let relation = token.relation
         if relation.hasPrefix("xcomp") {
             // Object control: "urged China to restore" — China restores.
@@ -249,9 +301,25 @@ struct SentenceCoder {
             return subjects(of: token.head, depth: depth + 1)
         }
         if relation.hasPrefix("acl") {
-            return actors(at: token.head)
+            return actorInside(token.head)
         }
         return []
+    }
+
+    /// A main verb the parse left without a subject: the last actor before it that no
+    /// preposition governs ("During his trip to Beijing, US Secretary of State Antony Blinken
+    /// had urged …" when the name was attached to the trip).
+    private func rescuedSubject(of verb: Int) -> ResolvedActor? {
+        guard graph.child(of: verb, "expl") == nil else { return nil }
+        var index = verb - 1
+        while index >= 0 && verb - index <= 12 {
+            defer { index -= 1 }
+            guard let actor = actorAt[index], graph.tokens[index].upos != "PRON" else { continue }
+            if graph.child(of: index, "case") != nil || graph.tokens[index].relation == "nmod:poss" { continue }
+            if graph.tokens[index].relation.hasPrefix("obj") || graph.tokens[index].relation.hasPrefix("iobj") { continue }
+            return actor
+        }
+        return nil
     }
 
     /// Whom `verb` is done to, by the default rule: indirect object, direct object (or the actor
@@ -384,8 +452,24 @@ struct SentenceCoder {
                 consumed.insert(complement)
                 return codeFrame(frame, verb: verb, complement: complement)
             }
+            // "demanded that India release the fishermen": the clause's subject is asked to act.
+            if [.appeal, .demand, .threaten].contains(frame.kind), let clause = graph.child(of: verb, "ccomp"),
+                graph.isVerb(clause), let inner = bestVerbCoding(clause),
+                let code = dictionaries.frameCodes.code(for: inner.code, under: frame.kind)
+            {
+                consumed.insert(clause)
+                for index in inner.match?.consumed ?? [] { consumed.insert(index) }
+                let asked = frame.kind == .threaten ? defaultTargets(of: clause) : subjects(of: clause)
+                return make(
+                    verb: verb, code: code, pattern: "\(frame.kind.rawValue)(\(lemma)) that " + inner.pattern,
+                    sources: subjects(of: verb), targets: asked)
+            }
         }
 
+        if speakerAt[verb] != nil, dictionaries.speech.accusations[lemma] != nil {
+            notes.append("\(lemma): reported by a speaker, coded as the speaker's accusation")
+            return []
+        }
         guard var coding = bestVerbCoding(verb) else {
             notes.append("\(lemma): no pattern of \(lemma) matches")
             return []
@@ -570,6 +654,7 @@ struct SentenceCoder {
             return []
         }
         let (date, dateRange) = date(for: verb)
+        let place = PlaceFinder.place(for: verb, in: graph, mentions: places)
         var events: [CandidateEvent] = []
         for source in sources {
             for target in targets {
@@ -580,7 +665,7 @@ struct SentenceCoder {
                 events.append(
                     CandidateEvent(
                         predicate: verb, code: code, source: source, target: target, pattern: pattern, date: date,
-                        dateRange: dateRange))
+                        dateRange: dateRange, place: place))
                 notes.append("\(lemma): pattern '\(pattern)' → \(code) \(source.code) → \(target.code)")
             }
         }
@@ -592,13 +677,31 @@ struct SentenceCoder {
     private func date(for predicate: Int) -> (EventDate?, Range<Int>?) {
         let usable = times.filter { !$0.isBoundary }
         guard !usable.isEmpty else { return (nil, nil) }
-        let clause = Set(graph.subtree(predicate, stoppingAt: ["ccomp", "parataxis", "conj", "acl:relcl"]))
+        let clause = Set(graph.subtree(predicate, stoppingAt: ["ccomp", "parataxis", "conj", "acl:relcl", "advcl"]))
         let inClause = usable.filter { clause.contains($0.tokens.lowerBound) || clause.contains($0.tokens.upperBound - 1) }
-        let pool = inClause.isEmpty ? usable : inClause
+        // Else an expression of the sentence whose own clause governs the predicate ("In March, …");
+        // not one that dates another clause ("referring to sanctions imposed in 2018").
+        let governing = usable.filter { expression in
+            guard let verb = governingVerb(of: expression.tokens.lowerBound) else { return true }
+            return graph.dominates(verb, predicate)
+        }
+        let pool = inClause.isEmpty ? governing : inClause
         guard let nearest = pool.min(by: { distance($0, predicate) < distance($1, predicate) }) else { return (nil, nil) }
         let first = graph.tokens[nearest.tokens.lowerBound].range.lowerBound
         let last = graph.tokens[nearest.tokens.upperBound - 1].range.upperBound
         return (nearest.date, first..<last)
+    }
+
+    /// The nearest verb above `index` in the tree.
+    private func governingVerb(of index: Int) -> Int? {
+        var node = graph.tokens[index].head
+        var steps = 0
+        while node >= 0 && steps <= graph.count {
+            if graph.isVerb(node) { return node }
+            node = graph.tokens[node].head
+            steps += 1
+        }
+        return nil
     }
 
     private func distance(_ expression: TimeExpression, _ index: Int) -> Int {

@@ -77,11 +77,12 @@ public struct CodingDictionaries: Sendable {
     let verbs: VerbDictionary
     let frameCodes: FrameCodes
     let speech: SpeechDictionary
+    let gazetteer: Gazetteer
 
     /// The file names the coder reads, under `dictionaries/`.
     public static let fileNames = [
         "countries.txt", "agents.txt", "organizations.txt", "people.txt", "verbs.txt", "frame-codes.tsv",
-        "speech.txt",
+        "speech.txt", "places.tsv",
     ]
 
     /// The bundled dictionaries, loaded once per process.
@@ -127,7 +128,10 @@ public struct CodingDictionaries: Sendable {
         let frameCodes = try FrameCodes(file: file, text: text, cameo: cameo)
         (file, text) = try source("speech.txt")
         let speech = try SpeechDictionary(file: file, text: text)
+        (file, text) = try source("places.tsv")
+        let gazetteer = try Gazetteer(file: file, text: text)
         self.cameo = cameo
+        self.gazetteer = gazetteer
         self.actors = actors
         self.verbs = verbs
         self.frameCodes = frameCodes

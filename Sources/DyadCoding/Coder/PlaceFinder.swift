@@ -1,0 +1,63 @@
+internal import DyadText
+
+/// A place named in a sentence: its tokens and the gazetteer entry.
+struct PlaceMention: Sendable {
+    var tokens: Range<Int>
+    /// The token heading the name in the parse (the one whose head lies outside the name).
+    var head: Int
+    var place: Place
+}
+
+/// Finds places in a sentence and picks the one where an event happened.
+enum PlaceFinder {
+    /// Prepositions that say where something happened.
+    static let locative: Set<String> = ["in", "at", "near", "outside", "off", "inside", "across", "along", "within"]
+
+    /// The gazetteer names in `graph`, longest first from the left, capitalised words only.
+    static func mentions(in graph: SentenceGraph, gazetteer: Gazetteer) -> [PlaceMention] {
+        var result: [PlaceMention] = []
+        let tokens = graph.tokens
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].form.first?.isUppercase == true else {
+                index += 1
+                continue
+            }
+            let run = ActorDictionary.firstRun(ActorDictionary.normalize(tokens[index].form))
+            guard let limit = gazetteer.firstRuns[run] else {
+                index += 1
+                continue
+            }
+            var key = ""
+            var best: (place: Place, end: Int)?
+            var end = index
+            while end < tokens.count && end < index + limit {
+                if end > index { key += tokens[end - 1].spaceAfter ? " " : "" }
+                key += ActorDictionary.normalize(tokens[end].form)
+                if let place = gazetteer.places[key]?.first { best = (place, end + 1) }
+                end += 1
+            }
+            guard let best else {
+                index += 1
+                continue
+            }
+            let span = index..<best.end
+            let head = span.first { position in !span.contains(tokens[position].head) } ?? span.upperBound - 1
+            result.append(PlaceMention(tokens: span, head: head, place: best.place))
+            index = best.end
+        }
+        return result
+    }
+
+    /// The place where the event at `predicate` happened: a place in a locative phrase ("in
+    /// Singapore", "on the sidelines of the Shangri-La Dialogue in Singapore", "in the Taiwan
+    /// Strait") within the predicate's clause, the nearest first.
+    static func place(for predicate: Int, in graph: SentenceGraph, mentions: [PlaceMention]) -> Place? {
+        guard !mentions.isEmpty else { return nil }
+        let clause = Set(graph.subtree(predicate, stoppingAt: ["ccomp", "parataxis", "conj", "acl:relcl", "nsubj"]))
+        let located = mentions.filter { mention in
+            clause.contains(mention.head) && graph.preposition(of: mention.head).map { locative.contains($0) } == true
+        }
+        return located.min { abs($0.head - predicate) < abs($1.head - predicate) }?.place
+    }
+}
