@@ -100,7 +100,7 @@ revive ensure groom subscribe compensate render stock tender interfere intervene
 disentangle tease undo untie dig mine rake skim necessitate swear cry wail weep whine compete
 contrast counterbalance agonise agonize annoy bother discomfit disconcert disquiet irk irritate
 upset vex rag plague torment hang abstain enable empower legislate resettle want prepare expect
-aim harm hurt damage catch accord
+aim harm hurt damage catch accord report undermine countermine
 """.split()) | {"take note", "watch over", "go away", "go forth", "leave behind", "run into",
                 "find out", "tie in", "step in", "gear up", "look after", "glance over",
                 "go by", "go through", "get out"}
@@ -143,6 +143,10 @@ JUNK_PATTERNS: set[tuple[str, str]] = {
     ("wrestle", "* (with policy)"), ("search", "police * daily"), ("frustrate", "* diplomacy"),
     ("accuse", "* (on order) (from + go) (on trial) (in $)"),
     ("withdraw", "* &MILITARY"), ("withdraw", "&MILITARY *"),  # "withdrew military support"
+    ("attack", "* (for)"), ("enjoy", "* support"),
+    # condemning an action against X is criticism of its author (111), not support for X (053)
+    ("criticize", "* dissolution"), ("condemn", "* trial unfair"), ("denounce", "* kidnapping"),
+    ("denounce", "* sanction"), ("slam", "* boycott"), ("push", "* world"),
     ("ask", "* meeting"),  # PETRARCH2 codes it 028 and 036 (first wins): neither fits; see (for meeting)
 }
 # Appeal codes (02x) written under "demand" in PETRARCH2 are demands (10x).
