@@ -13,6 +13,7 @@ public struct DyadCommand: AsyncParsableCommand {
         subcommands: [
             CodeCommand.self,
             EvalCommand.self,
+            ParseCommand.self, TrainCommand.self,
             IngestCommand.self, QueryCommand.self, DyadsCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: nil
