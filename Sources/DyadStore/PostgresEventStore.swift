@@ -114,7 +114,7 @@ package final class PostgresEventStore: EventStore {
             for row in try await Self.run(connection, plan.hashStatement, logger) {
                 if let id = row[0].text, let hash = row[1].text { existing[id] = hash }
             }
-            let (statements, result) = plan.writeStatements(existing: existing, now: now)
+            let (statements, result) = try plan.bulkStatements(existing: existing, now: now)
             for statement in statements { try await Self.run(connection, statement, logger) }
             return result
         }

@@ -48,7 +48,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dyad-kill-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let documents = 600
+        let documents = 300
         let input = directory.appendingPathComponent("feed.jsonl")
         try Self.feed(documents).write(to: input)
 

@@ -7,14 +7,16 @@ import Testing
 ///
 /// Off by default (it takes minutes); run it in release mode:
 /// `DYAD_STORE_BENCHMARK=1 swift test -c release --filter StoreBenchmark`
-/// (with `DYAD_TEST_POSTGRES_URL` set, PostgreSQL is measured too).
-@Suite struct StoreBenchmarkTests {
+/// (with `DYAD_TEST_POSTGRES_URL` set, PostgreSQL is measured too; `DYAD_STORE_BENCHMARK_STORES=sqlite`
+/// measures one store; `DYAD_STORE_BENCHMARK_DOCS` and `_EVENTS` change the sizes).
+@Suite(.serialized) struct StoreBenchmarkTests {
     static let enabled = ProcessInfo.processInfo.environment["DYAD_STORE_BENCHMARK"] == "1"
 
     @Test(arguments: StoreKind.allCases)
     func storeBenchmark(kind: StoreKind) async throws {
-        guard Self.enabled else {
-            if kind == .sqlite { print("◇ store benchmark skipped: set DYAD_STORE_BENCHMARK=1 to run it") }
+        let only = ProcessInfo.processInfo.environment["DYAD_STORE_BENCHMARK_STORES"] ?? "sqlite,postgres"
+        guard Self.enabled, only.contains(kind.rawValue) else {
+            if kind == .sqlite { report("◇ store benchmark skipped: set DYAD_STORE_BENCHMARK=1 to run it") }
             return
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dyad-bench-\(UUID())")
@@ -64,7 +66,7 @@ import Testing
         }
         let progress = try await ingester.run(items, total: items.count)
         let perSecond = Double(progress.stored) / progress.elapsed
-        print("◇ \(store.name) [\(kindName(store))] ingest: \(progress.stored) documents, \(progress.events) events in "
+        report("◇ \(store.name) [\(kindName(store))] ingest: \(progress.stored) documents, \(progress.events) events in "
             + "\(EventExport.format(progress.elapsed, digits: 2)) s = \(Int(perSecond)) documents/s")
 
         // 2. Top up to `total` events with generated rows (no mentions needed for the series query).
@@ -73,7 +75,7 @@ import Testing
         if missing > 0 {
             let start = Date()
             try await execute(Self.generateEvents(missing))
-            print("◇ [\(kindName(store))] generated \(missing) more events in \(EventExport.format(Date().timeIntervalSince(start), digits: 1)) s")
+            report("◇ [\(kindName(store))] generated \(missing) more events in \(EventExport.format(Date().timeIntervalSince(start), digits: 1)) s")
         }
         try await execute("ANALYZE")
         #expect(try await store.statistics().events >= total)
@@ -93,14 +95,19 @@ import Testing
             }
             times.sort()
             let events = warm.points.reduce(0) { $0 + $1.events }
-            print("◇ [\(kindName(store))] dyads \(source)->\(target) by \(period): \(warm.points.count) periods, \(events) events; "
+            report("◇ [\(kindName(store))] dyads \(source)->\(target) by \(period): \(warm.points.count) periods, \(events) events; "
                 + "best \(EventExport.format(times[0], digits: 1)) ms, median \(EventExport.format(times[3], digits: 1)) ms")
         }
         var all = EventFilter()
         all.code = "19"
         let start = DispatchTime.now().uptimeNanoseconds
         let count = try await store.count(matching: all)
-        print("◇ [\(kindName(store))] count --code 19: \(count) in \(EventExport.format(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, digits: 1)) ms")
+        report("◇ [\(kindName(store))] count --code 19: \(count) in \(EventExport.format(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, digits: 1)) ms")
+    }
+
+    /// Prints a figure now (standard error is not buffered), so it survives an interrupted run.
+    private func report(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     private func kindName(_ store: any EventStore) -> String { store is SQLiteEventStore ? "SQLite" : "PostgreSQL" }
