@@ -77,7 +77,8 @@ struct DyadsCommand: AsyncParsableCommand {
         output.flush()
         if series.impreciseEvents > 0 {
             StoreOutput.note(
-                "note: \(series.impreciseEvents) matching events have dates less precise than a \(by.rawValue) and are not counted")
+                "note: \(series.impreciseEvents) matching events have dates less precise than a \(by.rawValue) and are not counted"
+            )
         }
     }
 }

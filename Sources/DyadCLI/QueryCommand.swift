@@ -6,7 +6,8 @@ import Foundation
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Print stored events matching filters (actor or dyad, CAMEO code, QuadClass, dates, place, document).",
+        abstract:
+            "Print stored events matching filters (actor or dyad, CAMEO code, QuadClass, dates, place, document).",
         discussion: """
             Actor and code filters match by prefix: --source CHN matches CHN, CHNMIL and CHNGOV. Without filters \
             every event is printed. Events come in the order they were first stored; each is one real-world \

@@ -29,7 +29,9 @@ struct StoreFilterOptions: ParsableArguments {
     var code: String?
     @Option(help: "CAMEO root code, exactly (01-20).")
     var root: String?
-    @Option(name: .customLong("quad-class"), help: "QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
+    @Option(
+        name: .customLong("quad-class"),
+        help: "QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
     var quadClass: Int?
     @Option(help: ArgumentHelp("Earliest event date, inclusive.", valueName: "YYYY[-MM[-DD]]"))
     var from: String?

@@ -40,7 +40,9 @@ struct StoreOutput {
     static func table(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
         var widths = header.map(\.count)
         for row in rows {
-            for (index, field) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], field.count) }
+            for (index, field) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], field.count)
+            }
         }
         func format(_ row: [String]) -> String {
             var line = ""
@@ -51,7 +53,8 @@ struct StoreOutput {
             }
             return line
         }
-        return [format(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(format)
+        return [format(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+            + rows.map(format)
     }
 
     /// Writes `message` and a newline to standard error.

@@ -67,7 +67,10 @@ package enum EventExport {
         columns += empty  // Actor1Geo
         columns += empty  // Actor2Geo
         if let place = event.place {
-            columns += ["", place.name, place.country ?? "", "", "", format(place.lat, digits: 4), format(place.lon, digits: 4), ""]
+            columns += [
+                "", place.name, place.country ?? "", "", "", format(place.lat, digits: 4), format(place.lon, digits: 4),
+                "",
+            ]
         } else {
             columns += empty
         }

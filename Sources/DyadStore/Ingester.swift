@@ -101,7 +101,8 @@ package struct Ingester: Sendable {
                     failures.append(IngestFailure(location: location, reason: reason))
                 case .document(let document, let location):
                     if let problem = Self.problem(document) {
-                        failures.append(IngestFailure(location: location ?? document.id, doc: document.id, reason: problem))
+                        failures.append(
+                            IngestFailure(location: location ?? document.id, doc: document.id, reason: problem))
                         continue
                     }
                     let hash = ContentHash.of(document)
@@ -150,7 +151,8 @@ package struct Ingester: Sendable {
                         } catch {
                             return .failure(
                                 IngestFailureBox(
-                                    IngestFailure(location: location ?? document.id, doc: document.id, reason: "\(error)")))
+                                    IngestFailure(
+                                        location: location ?? document.id, doc: document.id, reason: "\(error)")))
                         }
                     }
                 }

@@ -67,7 +67,8 @@ package final class PostgresEventStore: EventStore {
             _ = try await Self.run(connection, SQLStatement("SELECT pg_advisory_xact_lock(7357117)"), logger)
             try await Self.run(
                 connection,
-                SQLStatement("CREATE TABLE IF NOT EXISTS dyad_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"),
+                SQLStatement(
+                    "CREATE TABLE IF NOT EXISTS dyad_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"),
                 logger)
             let applied = Set(
                 try await Self.run(connection, SQLStatement("SELECT name FROM dyad_migrations"), logger)
@@ -135,7 +136,8 @@ package final class PostgresEventStore: EventStore {
 
     package func events(matching filter: EventFilter, after: Int64, limit: Int) async throws -> [StoredEvent] {
         try await withConnection { connection, logger in
-            let rows = try await Self.run(connection, StorePlan.eventsStatement(filter, after: after, limit: limit), logger)
+            let rows = try await Self.run(
+                connection, StorePlan.eventsStatement(filter, after: after, limit: limit), logger)
             let ids = rows.compactMap { $0[0].int }
             guard !ids.isEmpty else { return [] }
             let mentions = try await Self.run(connection, StorePlan.mentionsStatement(eventIDs: ids), logger)
@@ -271,7 +273,8 @@ package final class PostgresEventStore: EventStore {
                 case "28P01", "28000", "3D000": code = .cannotOpen
                 default: code = connecting ? .unavailable : .query
                 }
-                var store = StoreError(code, "\(message) (SQLSTATE \(state))", database: database, underlying: SendableError(error))
+                var store = StoreError(
+                    code, "\(message) (SQLSTATE \(state))", database: database, underlying: SendableError(error))
                 store.sqlState = state
                 return store
             }
@@ -366,7 +369,8 @@ struct PostgresURL {
         for item in components.queryItems ?? [] where item.name == "sslmode" {
             if let mode = item.value, mode != "disable", mode != "prefer", mode != "allow" {
                 throw StoreError(
-                    .badLocation, "sslmode=\(mode) is not supported; Dyad connects without TLS (use it on a trusted network)",
+                    .badLocation,
+                    "sslmode=\(mode) is not supported; Dyad connects without TLS (use it on a trusted network)",
                     database: redacted)
             }
         }

@@ -238,7 +238,8 @@ package struct SQLiteEventStore: EventStore {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError(
-                .locked, "the database is locked by another process; try again when it is done (\(error.message ?? "busy"))",
+                .locked,
+                "the database is locked by another process; try again when it is done (\(error.message ?? "busy"))",
                 database: database, underlying: error)
         case .SQLITE_READONLY:
             return StoreError(
@@ -246,7 +247,8 @@ package struct SQLiteEventStore: EventStore {
                 database: database, underlying: error)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
             return StoreError(
-                .cannotOpen, "cannot open the database (\(error.message ?? "cannot open")); check that the folder exists and is writable",
+                .cannotOpen,
+                "cannot open the database (\(error.message ?? "cannot open")); check that the folder exists and is writable",
                 database: database, underlying: error)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return StoreError(

@@ -25,7 +25,9 @@ extension StorePlan {
             toInsert.append(coded)
         }
         let encoder = JSONEncoder()
-        func json(_ value: some Encodable) throws -> StoreValue { .text(String(decoding: try encoder.encode(value), as: UTF8.self)) }
+        func json(_ value: some Encodable) throws -> StoreValue {
+            .text(String(decoding: try encoder.encode(value), as: UTF8.self))
+        }
         var statements: [SQLStatement] = []
         let ids = "SELECT jsonb_array_elements_text(CAST(? AS jsonb))"
         if !replaced.isEmpty {

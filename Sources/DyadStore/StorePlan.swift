@@ -260,7 +260,8 @@ struct StorePlan {
 
     static func failures(_ rows: [StoreRow]) -> [IngestFailure] {
         rows.map {
-            IngestFailure(location: $0[0].text ?? "", doc: $0[1].text, reason: $0[2].text ?? "", failedAt: $0[3].text ?? "")
+            IngestFailure(
+                location: $0[0].text ?? "", doc: $0[1].text, reason: $0[2].text ?? "", failedAt: $0[3].text ?? "")
         }
     }
 
@@ -296,6 +297,8 @@ struct EventKey: Hashable, Comparable {
     var values: [StoreValue] { [.text(source), .text(target), .text(code), .text(date), .text(place)] }
 
     static func < (lhs: EventKey, rhs: EventKey) -> Bool {
-        (lhs.source, lhs.target, lhs.code, lhs.date, lhs.place) < (rhs.source, rhs.target, rhs.code, rhs.date, rhs.place)
+        (lhs.source, lhs.target, lhs.code, lhs.date, lhs.place) < (
+            rhs.source, rhs.target, rhs.code, rhs.date, rhs.place
+        )
     }
 }

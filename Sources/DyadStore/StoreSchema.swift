@@ -113,6 +113,6 @@ enum StoreSchema {
                     failed_at TEXT NOT NULL)
                 """,
                 "CREATE INDEX failure_doc ON failure (doc_id)",
-            ]),
+            ])
     ]
 }

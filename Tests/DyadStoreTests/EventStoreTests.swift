@@ -1,16 +1,19 @@
 import DyadCoding
-@testable import DyadStore
 import Testing
+
+@testable import DyadStore
 
 /// The store's behaviour, the same on SQLite and PostgreSQL.
 @Suite struct EventStoreTests {
     @Test(arguments: StoreKind.allCases)
     func storesDocumentsEventsAndProvenance(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
-            let quote = EventQuote(speaker: "CHN", name: "Wu Qian", cue: "said", text: "No talks.", span: TextSpan(start: 5, end: 14))
+            let quote = EventQuote(
+                speaker: "CHN", name: "Wu Qian", cue: "said", text: "No talks.", span: TextSpan(start: 5, end: 14))
             let events = [
                 Fixture.event(doc: "a", sentence: 0, place: Fixture.singapore, dateText: "last August", quote: quote),
-                Fixture.event(doc: "a", sentence: 2, source: "USAGOV", target: "CHNMIL", code: "036", quadClass: 1, goldstein: 4),
+                Fixture.event(
+                    doc: "a", sentence: 2, source: "USAGOV", target: "CHNMIL", code: "036", quadClass: 1, goldstein: 4),
             ]
             let result = try await store.store([CodedDocument(Fixture.document("a"), events: events)])
             #expect(result.inserted == 1)
@@ -48,7 +51,8 @@ import Testing
     func ingestIsIdempotentAndReplacesChangedDocuments(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
             let document = Fixture.document("a")
-            let coded = CodedDocument(document, events: [Fixture.event(doc: "a"), Fixture.event(doc: "a", sentence: 1, code: "0311")])
+            let coded = CodedDocument(
+                document, events: [Fixture.event(doc: "a"), Fixture.event(doc: "a", sentence: 1, code: "0311")])
             #expect(try await store.store([coded]).inserted == 1)
             let again = try await store.store([coded])
             #expect(again.unchanged == 1 && again.inserted == 0 && again.mentions == 0)
@@ -57,7 +61,8 @@ import Testing
 
             var changed = document
             changed.text += " More."
-            let replacement = CodedDocument(changed, events: [Fixture.event(doc: "a", code: "042", quadClass: 1, goldstein: 1.9)])
+            let replacement = CodedDocument(
+                changed, events: [Fixture.event(doc: "a", code: "042", quadClass: 1, goldstein: 1.9)])
             #expect(replacement.contentHash != coded.contentHash)
             let result = try await store.store([replacement])
             #expect(result.replaced == 1)
@@ -73,11 +78,17 @@ import Testing
             try await store.store([
                 CodedDocument(
                     Fixture.document("ap-1", source: "AP"),
-                    events: [Fixture.event(doc: "ap-1", sentence: 0, place: place), Fixture.event(doc: "ap-1", sentence: 3, place: place)]),
-                CodedDocument(Fixture.document("ap-2", source: "AP"), events: [Fixture.event(doc: "ap-2", sentence: 1, place: place)]),
+                    events: [
+                        Fixture.event(doc: "ap-1", sentence: 0, place: place),
+                        Fixture.event(doc: "ap-1", sentence: 3, place: place),
+                    ]),
+                CodedDocument(
+                    Fixture.document("ap-2", source: "AP"),
+                    events: [Fixture.event(doc: "ap-2", sentence: 1, place: place)]),
             ])
             try await store.store([
-                CodedDocument(Fixture.document("afp-1", source: "AFP"), events: [Fixture.event(doc: "afp-1", place: place)]),
+                CodedDocument(
+                    Fixture.document("afp-1", source: "AFP"), events: [Fixture.event(doc: "afp-1", place: place)]),
                 // Another place, another date, another code: other events.
                 CodedDocument(
                     Fixture.document("afp-2", source: "AFP"),
@@ -88,7 +99,8 @@ import Testing
             ])
             let events = try await Fixture.all(store)
             #expect(events.count == 4)
-            let shared = try #require(events.first { $0.event.place == place && $0.event.code == "112" && $0.event.date.day == 31 })
+            let shared = try #require(
+                events.first { $0.event.place == place && $0.event.code == "112" && $0.event.date.day == 31 })
             #expect(shared.numMentions == 4)
             #expect(shared.numArticles == 3)
             #expect(shared.numSources == 2)
@@ -135,15 +147,23 @@ import Testing
                 CodedDocument(
                     Fixture.document("d1"),
                     events: [
-                        Fixture.event(doc: "d1", source: "CHN", target: "USA", code: "112", quadClass: 3, date: "2023-08-31"),
-                        Fixture.event(doc: "d1", source: "CHNMIL", target: "USAGOV", code: "1121", quadClass: 3, date: "2023-08-15"),
-                        Fixture.event(doc: "d1", source: "USA", target: "CHN", code: "042", quadClass: 1, date: "2023-07-01", place: Fixture.singapore),
+                        Fixture.event(
+                            doc: "d1", source: "CHN", target: "USA", code: "112", quadClass: 3, date: "2023-08-31"),
+                        Fixture.event(
+                            doc: "d1", source: "CHNMIL", target: "USAGOV", code: "1121", quadClass: 3,
+                            date: "2023-08-15"),
+                        Fixture.event(
+                            doc: "d1", source: "USA", target: "CHN", code: "042", quadClass: 1, date: "2023-07-01",
+                            place: Fixture.singapore),
                     ]),
                 CodedDocument(
                     Fixture.document("d2"),
                     events: [
-                        Fixture.event(doc: "d2", source: "RUS", target: "UKR", code: "190", quadClass: 4, goldstein: -10, date: "2022-02-24", place: moscow),
-                        Fixture.event(doc: "d2", source: "IGOUNO", target: "RUS", code: "1244", quadClass: 4, date: "2022-03"),
+                        Fixture.event(
+                            doc: "d2", source: "RUS", target: "UKR", code: "190", quadClass: 4, goldstein: -10,
+                            date: "2022-02-24", place: moscow),
+                        Fixture.event(
+                            doc: "d2", source: "IGOUNO", target: "RUS", code: "1244", quadClass: 4, date: "2022-03"),
                     ]),
             ])
             func codes(_ configure: (inout EventFilter) -> Void) async throws -> [String] {
@@ -156,7 +176,10 @@ import Testing
             #expect(try await codes { _ in }.count == 5)
             #expect(try await codes { $0.source = "CHN" } == ["112", "1121"])
             #expect(try await codes { $0.source = "chnmil" } == ["1121"])
-            #expect(try await codes { $0.source = "CHN"; $0.target = "USAGOV" } == ["1121"])
+            #expect(
+                try await codes {
+                    $0.source = "CHN"; $0.target = "USAGOV"
+                } == ["1121"])
             #expect(try await codes { $0.actor = "RUS" } == ["1244", "190"])
             #expect(try await codes { $0.actor = "IGO" } == ["1244"])
             #expect(try await codes { $0.code = "112" } == ["112", "1121"])
@@ -165,8 +188,14 @@ import Testing
             #expect(try await codes { $0.quadClass = 4 } == ["1244", "190"])
             #expect(try await codes { $0.from = EventDate("2023-08") } == ["112", "1121"])
             #expect(try await codes { $0.to = EventDate("2022") } == ["1244", "190"])
-            #expect(try await codes { $0.from = EventDate("2022-03"); $0.to = EventDate("2023-07-01") } == ["042", "1244"])
-            #expect(try await codes { $0.from = EventDate("2023-08-15"); $0.to = EventDate("2023-08-15") } == ["1121"])
+            #expect(
+                try await codes {
+                    $0.from = EventDate("2022-03"); $0.to = EventDate("2023-07-01")
+                } == ["042", "1244"])
+            #expect(
+                try await codes {
+                    $0.from = EventDate("2023-08-15"); $0.to = EventDate("2023-08-15")
+                } == ["1121"])
             #expect(try await codes { $0.place = "singapore" } == ["042"])
             #expect(try await codes { $0.country = "rus" } == ["190"])
             #expect(try await codes { $0.doc = "d2" } == ["1244", "190"])
@@ -182,14 +211,17 @@ import Testing
                 CodedDocument(
                     Fixture.document("s1"),
                     events: [
-                        Fixture.event(doc: "s1", code: "112", quadClass: 3, goldstein: -2, date: "2023-08-28"),  // Monday
+                        // 2023-08-28 is a Monday, 2023-09-03 a Sunday: one ISO week.
+                        Fixture.event(doc: "s1", code: "112", quadClass: 3, goldstein: -2, date: "2023-08-28"),
                         Fixture.event(doc: "s1", code: "036", quadClass: 1, goldstein: 4, date: "2023-08-31"),
-                        Fixture.event(doc: "s1", code: "190", quadClass: 4, goldstein: -10, date: "2023-09-03"),  // Sunday
+                        Fixture.event(doc: "s1", code: "190", quadClass: 4, goldstein: -10, date: "2023-09-03"),
                         Fixture.event(doc: "s1", code: "057", quadClass: 1, goldstein: 8, date: "2023-09"),
                         Fixture.event(doc: "s1", code: "071", quadClass: 2, goldstein: nil, date: "2024-01-02"),
                         Fixture.event(doc: "s1", source: "USA", target: "CHN", code: "112", date: "2023-08-28"),
                     ]),
-                CodedDocument(Fixture.document("s2"), events: [Fixture.event(doc: "s2", code: "112", quadClass: 3, goldstein: -2, date: "2023-08-28")]),
+                CodedDocument(
+                    Fixture.document("s2"),
+                    events: [Fixture.event(doc: "s2", code: "112", quadClass: 3, goldstein: -2, date: "2023-08-28")]),
             ])
             var filter = EventFilter()
             filter.source = "CHN"
@@ -239,18 +271,23 @@ import Testing
     @Test(arguments: StoreKind.allCases)
     func ingesterCodesStoresSkipsAndRecordsFailures(kind: StoreKind) async throws {
         try await TestStores.with(kind) { store in
-            let items: [IngestItem] = (0..<50).map { index in
-                .document(Fixture.document("doc-\(index)", text: "Text \(index)."), location: "in.jsonl:\(index + 1)")
-            } + [
-                .failure(location: "in.jsonl:51", reason: "line 51 is not JSON"),
-                .document(Document(id: "empty", text: "  "), location: "in.jsonl:52"),
-                .document(Fixture.document("boom", text: "Explodes."), location: "in.jsonl:53"),
-            ]
+            let items: [IngestItem] =
+                (0..<50).map { index in
+                    .document(
+                        Fixture.document("doc-\(index)", text: "Text \(index)."), location: "in.jsonl:\(index + 1)")
+                } + [
+                    .failure(location: "in.jsonl:51", reason: "line 51 is not JSON"),
+                    .document(Document(id: "empty", text: "  "), location: "in.jsonl:52"),
+                    .document(Fixture.document("boom", text: "Explodes."), location: "in.jsonl:53"),
+                ]
             struct Boom: Error, CustomStringConvertible { var description: String { "the coder gave up" } }
             let ingester = Ingester(store: store, concurrency: 4, batchSize: 7) { document in
                 if document.id == "boom" { throw Boom() }
                 let index = Int(document.id.dropFirst(4)) ?? 0
-                return [Fixture.event(doc: document.id, code: index % 2 == 0 ? "112" : "036", date: "2023-08-\(10 + index % 20)")]
+                return [
+                    Fixture.event(
+                        doc: document.id, code: index % 2 == 0 ? "112" : "036", date: "2023-08-\(10 + index % 20)")
+                ]
             }
             let first = try await ingester.run(items, total: items.count)
             #expect(first.documents == 53)

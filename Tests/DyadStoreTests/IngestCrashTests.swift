@@ -1,7 +1,8 @@
 import DyadCoding
-@testable import DyadStore
 import Foundation
 import Testing
+
+@testable import DyadStore
 
 /// `dyad ingest` killed with SIGKILL mid-run and run again stores every document exactly once.
 @Suite(.serialized) struct IngestCrashTests {
@@ -72,7 +73,8 @@ import Testing
         }
         let cleanupSchemas = schemas
         do {
-            try await check(kind, binary: binary, input: input, documents: documents, location: location,
+            try await check(
+                kind, binary: binary, input: input, documents: documents, location: location,
                 cleanLocation: cleanLocation, directory: directory)
         } catch {
             try await Self.dropSchemas(cleanupSchemas)
@@ -134,7 +136,8 @@ import Testing
         #expect(killedEvents.reduce(0, +) == stats.mentions)
         #expect(killedEvents.allSatisfy { $0 > 0 })
         let referenceEvents = try await Fixture.all(reference)
-        #expect(referenceEvents.map(\.numMentions).sorted() == (try await Fixture.all(store)).map(\.numMentions).sorted())
+        #expect(
+            referenceEvents.map(\.numMentions).sorted() == (try await Fixture.all(store)).map(\.numMentions).sorted())
         let partial = SQLStatement(
             """
             SELECT COUNT(*) FROM document d

@@ -1,7 +1,8 @@
 import DyadCoding
-@testable import DyadStore
 import Foundation
 import Testing
+
+@testable import DyadStore
 
 /// Store figures: ingest documents/s and the time of a dyad time-series query over one million events.
 ///
@@ -36,7 +37,8 @@ import Testing
                 return
             }
             let schema = "dyad_bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            let store = try await PostgresEventStore.connect(url: url + (url.contains("?") ? "&" : "?") + "schema=" + schema)
+            let store = try await PostgresEventStore.connect(
+                url: url + (url.contains("?") ? "&" : "?") + "schema=" + schema)
             do {
                 try await run(store, documents: documents, total: total) { sql in try await store.execute(sql) }
             } catch {
@@ -60,14 +62,16 @@ import Testing
             return (0..<10).map { k in
                 let n = index * 10 + k
                 return Fixture.event(
-                    doc: document.id, sentence: k, source: Self.countries[n % 40], target: Self.countries[(n / 40 + 1 + n) % 40],
+                    doc: document.id, sentence: k, source: Self.countries[n % 40],
+                    target: Self.countries[(n / 40 + 1 + n) % 40],
                     code: Self.codes[n % Self.codes.count], date: "20\(15 + n % 10)-0\(1 + n % 9)-1\(n % 10)")
             }
         }
         let progress = try await ingester.run(items, total: items.count)
         let perSecond = Double(progress.stored) / progress.elapsed
-        report("◇ \(store.name) [\(kindName(store))] ingest: \(progress.stored) documents, \(progress.events) events in "
-            + "\(EventExport.format(progress.elapsed, digits: 2)) s = \(Int(perSecond)) documents/s")
+        report(
+            "◇ \(store.name) [\(kindName(store))] ingest: \(progress.stored) documents, \(progress.events) events in "
+                + "\(EventExport.format(progress.elapsed, digits: 2)) s = \(Int(perSecond)) documents/s")
 
         // 2. Top up to `total` events with generated rows (no mentions needed for the series query).
         let stats = try await store.statistics()
@@ -75,13 +79,17 @@ import Testing
         if missing > 0 {
             let start = Date()
             try await execute(Self.generateEvents(missing))
-            report("◇ [\(kindName(store))] generated \(missing) more events in \(EventExport.format(Date().timeIntervalSince(start), digits: 1)) s")
+            report(
+                "◇ [\(kindName(store))] generated \(missing) more events in \(EventExport.format(Date().timeIntervalSince(start), digits: 1)) s"
+            )
         }
         try await execute("ANALYZE")
         #expect(try await store.statistics().events >= total)
 
         // 3. Time the dyad series query (best and median of 7 runs, after one warm-up).
-        for (source, target, period) in [("CHN", "USA", SeriesPeriod.month), ("CHN", "USA", .week), ("USA", "RUS", .day)] {
+        for (source, target, period) in [
+            ("CHN", "USA", SeriesPeriod.month), ("CHN", "USA", .week), ("USA", "RUS", .day),
+        ] {
             var filter = EventFilter()
             filter.source = source
             filter.target = target
@@ -95,14 +103,18 @@ import Testing
             }
             times.sort()
             let events = warm.points.reduce(0) { $0 + $1.events }
-            report("◇ [\(kindName(store))] dyads \(source)->\(target) by \(period): \(warm.points.count) periods, \(events) events; "
-                + "best \(EventExport.format(times[0], digits: 1)) ms, median \(EventExport.format(times[3], digits: 1)) ms")
+            report(
+                "◇ [\(kindName(store))] dyads \(source)->\(target) by \(period): \(warm.points.count) periods, \(events) events; "
+                    + "best \(EventExport.format(times[0], digits: 1)) ms, median \(EventExport.format(times[3], digits: 1)) ms"
+            )
         }
         var all = EventFilter()
         all.code = "19"
         let start = DispatchTime.now().uptimeNanoseconds
         let count = try await store.count(matching: all)
-        report("◇ [\(kindName(store))] count --code 19: \(count) in \(EventExport.format(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, digits: 1)) ms")
+        report(
+            "◇ [\(kindName(store))] count --code 19: \(count) in \(EventExport.format(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, digits: 1)) ms"
+        )
     }
 
     /// Prints a figure now (standard error is not buffered), so it survives an interrupted run.
@@ -117,14 +129,18 @@ import Testing
         "TUR", "SAU", "EGY", "ZAF", "NGA", "BRA", "MEX", "CAN", "AUS", "IDN", "PHL", "VNM", "TWN", "AFG", "IRQ", "YEM",
         "ETH", "KEN", "SDN", "VEN", "COL", "ARG", "POL", "ITA",
     ]
-    static let codes = ["010", "020", "036", "042", "043", "051", "057", "061", "071", "112", "1121", "120", "130", "138", "141", "163", "173", "190", "193", "1244"]
+    static let codes = [
+        "010", "020", "036", "042", "043", "051", "057", "061", "071", "112", "1121", "120", "130", "138", "141", "163",
+        "173", "190", "193", "1244",
+    ]
 
     /// SQL (SQLite and PostgreSQL alike) inserting `count` generated events spread over 40×40 dyads,
     /// 20 codes and the days of 2015–2024.
     static func generateEvents(_ count: Int) -> String {
         let countryList = countries.map { "'\($0)'" }
         func pick(_ expression: String, _ list: [String]) -> String {
-            "CASE (\(expression)) " + list.enumerated().map { "WHEN \($0.offset) THEN \($0.element)" }.joined(separator: " ") + " END"
+            "CASE (\(expression)) "
+                + list.enumerated().map { "WHEN \($0.offset) THEN \($0.element)" }.joined(separator: " ") + " END"
         }
         let agents = ["''", "'GOV'", "'MIL'", "'BUS'"]
         let quad = "CASE WHEN r < 5 THEN 1 WHEN r < 9 THEN 2 WHEN r < 14 THEN 3 ELSE 4 END"

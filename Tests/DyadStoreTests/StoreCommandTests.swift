@@ -1,7 +1,8 @@
 import DyadCoding
-@testable import DyadStore
 import Foundation
 import Testing
+
+@testable import DyadStore
 
 /// The store commands as a user runs them: `dyad ingest`, `query`, `dyads`, `export`.
 @Suite struct StoreCommandTests {
@@ -95,12 +96,20 @@ import Testing
             CodedDocument(
                 Fixture.document("d1", source: "AP"),
                 events: [
-                    Fixture.event(doc: "d1", sentence: 0, code: "112", quadClass: 3, goldstein: -2, date: "2023-08-28", place: Fixture.singapore),
-                    Fixture.event(doc: "d1", sentence: 1, source: "USA", target: "CHN", code: "036", quadClass: 1, goldstein: 4, date: "2023-09-02"),
+                    Fixture.event(
+                        doc: "d1", sentence: 0, code: "112", quadClass: 3, goldstein: -2, date: "2023-08-28",
+                        place: Fixture.singapore),
+                    Fixture.event(
+                        doc: "d1", sentence: 1, source: "USA", target: "CHN", code: "036", quadClass: 1, goldstein: 4,
+                        date: "2023-09-02"),
                 ]),
             CodedDocument(
                 Fixture.document("d2", source: "AFP"),
-                events: [Fixture.event(doc: "d2", sentence: 2, code: "112", quadClass: 3, goldstein: -2, date: "2023-08-28", place: Fixture.singapore)]),
+                events: [
+                    Fixture.event(
+                        doc: "d2", sentence: 2, code: "112", quadClass: 3, goldstein: -2, date: "2023-08-28",
+                        place: Fixture.singapore)
+                ]),
         ])
         try await store.close()
 
@@ -108,36 +117,51 @@ import Testing
         #expect(table.status == 0)
         #expect(table.stdout.split(separator: "\n").count == 4)
         #expect(table.stdout.hasPrefix("id"))
-        let tsv = try #require(try Self.dyad(["query", "--db", path, "--source", "chn", "--format", "tsv"], in: directory))
+        let tsv = try #require(
+            try Self.dyad(["query", "--db", path, "--source", "chn", "--format", "tsv"], in: directory))
         let rows = tsv.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         #expect(rows.count == 2)
-        #expect(rows[0].first == "id" && rows[1][2] == "CHN" && rows[1][10] == "2" && rows[1][11] == "2" && rows[1][12] == "2")
-        let jsonl = try #require(try Self.dyad(["query", "--db", path, "--format", "jsonl", "--limit", "1"], in: directory))
+        #expect(
+            rows[0].first == "id" && rows[1][2] == "CHN" && rows[1][10] == "2" && rows[1][11] == "2"
+                && rows[1][12] == "2")
+        let jsonl = try #require(
+            try Self.dyad(["query", "--db", path, "--format", "jsonl", "--limit", "1"], in: directory))
         let lines = jsonl.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         let stored = try JSONDecoder().decode(StoredEvent.self, from: Data(lines[0].utf8))
         #expect(stored.numMentions == 2 && stored.mentions.map(\.doc) == ["d1", "d2"])
-        let csv = try #require(try Self.dyad(["query", "--db", path, "--format", "csv", "--code", "03"], in: directory))
+        let csv = try #require(
+            try Self.dyad(["query", "--db", path, "--format", "csv", "--code", "03"], in: directory))
         #expect(csv.stdout.split(separator: "\n").count == 2)
 
         let series = try #require(
-            try Self.dyad(["dyads", "--db", path, "--source", "CHN", "--target", "USA", "--by", "week", "--format", "tsv"], in: directory))
+            try Self.dyad(
+                ["dyads", "--db", path, "--source", "CHN", "--target", "USA", "--by", "week", "--format", "tsv"],
+                in: directory))
         #expect(series.status == 0)
-        #expect(series.stdout == """
-            period\tevents\tmentions\tquad1\tquad2\tquad3\tquad4\tgoldstein_mean\tgoldstein_total
-            2023-08-28\t1\t2\t0\t0\t1\t0\t-2\t-2
+        #expect(
+            series.stdout == """
+                period\tevents\tmentions\tquad1\tquad2\tquad3\tquad4\tgoldstein_mean\tgoldstein_total
+                2023-08-28\t1\t2\t0\t0\t1\t0\t-2\t-2
 
-            """)
-        let byMonth = try #require(try Self.dyad(["dyads", "--db", path, "--actor", "CHN", "--by", "month"], in: directory))
+                """)
+        let byMonth = try #require(
+            try Self.dyad(["dyads", "--db", path, "--actor", "CHN", "--by", "month"], in: directory))
         #expect(byMonth.stdout.contains("2023-08") && byMonth.stdout.contains("2023-09"))
 
         let gdelt = try #require(try Self.dyad(["export", "--db", path, "--format", "gdelt"], in: directory))
-        let gdeltRows = gdelt.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let gdeltRows = gdelt.stdout.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)
+        }
         #expect(gdeltRows.count == 2 && gdeltRows.allSatisfy { $0.count == 61 })
-        let phoenix = try #require(try Self.dyad(["export", "--db", path, "--format", "phoenix", "-o", "p.txt"], in: directory))
+        let phoenix = try #require(
+            try Self.dyad(["export", "--db", path, "--format", "phoenix", "-o", "p.txt"], in: directory))
         #expect(phoenix.stderr.contains("exported 2 events"))
         let phoenixText = try String(contentsOf: directory.appendingPathComponent("p.txt"), encoding: .utf8)
-        #expect(phoenixText.split(separator: "\n").allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 26 })
+        #expect(
+            phoenixText.split(separator: "\n").allSatisfy {
+                $0.split(separator: "\t", omittingEmptySubsequences: false).count == 26
+            })
         let exportCSV = try #require(try Self.dyad(["export", "--db", path, "--format", "csv"], in: directory))
         #expect(exportCSV.stdout.split(separator: "\n").count == 3)
     }

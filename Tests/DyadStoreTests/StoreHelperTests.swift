@@ -1,8 +1,9 @@
 import DyadCoding
-@testable import DyadStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import DyadStore
 
 @Suite struct StoreHelperTests {
     @Test(arguments: [
@@ -106,7 +107,8 @@ import Testing
             DatabaseError(resultCode: .SQLITE_READONLY, message: "attempt to write a readonly database"),
             database: "x.sqlite")
         #expect(readOnly.code == .readOnly)
-        #expect("\(readOnly)" == "x.sqlite: the database is read-only; check the permissions of the file and its folder")
+        #expect(
+            "\(readOnly)" == "x.sqlite: the database is read-only; check the permissions of the file and its folder")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dyad-notadb-\(UUID()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
@@ -123,10 +125,12 @@ import Testing
             id: 42, event: event, numMentions: 3, numArticles: 2, numSources: 2, added: "2026-11-30T12:34:56Z",
             mentions: [
                 EventMention(
-                    doc: "d1", sentence: 0, span: event.span, text: event.text, source: event.source, target: event.target,
+                    doc: "d1", sentence: 0, span: event.span, text: event.text, source: event.source,
+                    target: event.target,
                     dateText: nil, placeFrom: "text", quote: nil, pattern: "p", newsSource: "AP", url: "https://a/1"),
                 EventMention(
-                    doc: "d2", sentence: 4, span: event.span, text: event.text, source: event.source, target: event.target,
+                    doc: "d2", sentence: 4, span: event.span, text: event.text, source: event.source,
+                    target: event.target,
                     dateText: nil, placeFrom: "text", quote: nil, pattern: "p", newsSource: "AFP", url: "https://b/2"),
             ])
         let gdelt = EventExport.gdeltColumns(stored)
@@ -150,7 +154,8 @@ import Testing
 
     @Test func storedEventJSONIsTheEventRecordWithItsMentions() throws {
         let event = Fixture.event(doc: "d1", place: Fixture.singapore)
-        let stored = StoredEvent(id: 7, event: event, numMentions: 1, numArticles: 1, numSources: 1, added: "t", mentions: [])
+        let stored = StoredEvent(
+            id: 7, event: event, numMentions: 1, numArticles: 1, numSources: 1, added: "t", mentions: [])
         let data = try JSONEncoder().encode(stored)
         #expect(try JSONDecoder().decode(Event.self, from: data) == event)
         #expect(try JSONDecoder().decode(StoredEvent.self, from: data) == stored)

@@ -1,12 +1,12 @@
 import DyadCoding
-@testable import DyadStore
 import Foundation
+
+@testable import DyadStore
 
 /// The two stores every store test runs against.
 enum StoreKind: String, CaseIterable, Sendable {
     case sqlite, postgres
 }
-
 
 /// Makes empty stores for tests: an in-memory SQLite database, or a fresh PostgreSQL schema.
 enum TestStores {
@@ -62,7 +62,8 @@ enum Fixture {
     ) -> Event {
         let sentenceText = text ?? "Sentence \(sentence) of \(doc)."
         return Event(
-            doc: doc, sentence: sentence, span: TextSpan(start: sentence * 100, end: sentence * 100 + sentenceText.count),
+            doc: doc, sentence: sentence,
+            span: TextSpan(start: sentence * 100, end: sentence * 100 + sentenceText.count),
             text: sentenceText, source: EventActor(code: source, text: "the \(source) side", name: nil),
             target: EventActor(code: target, text: "the \(target) side", name: source == "CHN" ? "Lloyd Austin" : nil),
             code: code, root: String(code.prefix(2)), name: "name of \(code)", plover: "ACCUSE", goldstein: goldstein,
@@ -73,7 +74,8 @@ enum Fixture {
     static func document(_ id: String, text: String = "Some text.", source: String? = "AP", url: String? = nil)
         -> Document
     {
-        Document(id: id, text: text, date: EventDate("2023-08-31"), url: url ?? "https://example.com/\(id)", source: source)
+        Document(
+            id: id, text: text, date: EventDate("2023-08-31"), url: url ?? "https://example.com/\(id)", source: source)
     }
 
     static let singapore = EventPlace(name: "Singapore", country: "SGP", lat: 1.29, lon: 103.85, from: "text")
