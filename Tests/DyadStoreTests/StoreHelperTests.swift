@@ -97,6 +97,7 @@ import Testing
         #expect("\(error)".contains("locked by another process"))
         release.signal()
         done.wait()
+        try other.close()
         try await store.store([CodedDocument(Fixture.document("a"), events: [Fixture.event(doc: "a")])])
         #expect(try await store.statistics().documents == 1)
         try await store.close()
