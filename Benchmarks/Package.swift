@@ -7,7 +7,7 @@ let package = Package(
     name: "DyadBenchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(path: "../"),
+        .package(name: "Dyad", path: "../"),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.0.0", traits: ["MallocInterposer"]),
     ],
     targets: [

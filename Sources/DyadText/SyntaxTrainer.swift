@@ -140,3 +140,26 @@ extension Analyzer {
     /// Whether the analyzer has a trained model (and so tags and parses, not only tokenizes).
     public var hasModel: Bool { model != nil }
 }
+
+extension SyntaxTrainer {
+    /// Retrains the tagger (and lemmatizer) of `analyzer` and keeps its parser, which must have
+    /// been trained on the same treebank (the tag list is rebuilt in the same order).
+    package static func retrainTagger(
+        of analyzer: Analyzer, on sentences: [CoNLLUSentence], epochs: Int, seed: UInt64 = 1,
+        log: (String) -> Void = { _ in }
+    ) -> Analyzer? {
+        guard let model = analyzer.model else { return nil }
+        let gold = sentences.map(\.sentence).filter { !$0.tokens.isEmpty }
+        var tagIndex: [String: Int] = [:]
+        for (i, tag) in model.tagger.tags.enumerated() { tagIndex[tag.upos + "\t" + tag.xpos] = i }
+        let tagged = gold.map { $0.tokens.map { (form: $0.form, tag: tagIndex[$0.upos + "\t" + $0.xpos] ?? 0) } }
+        let tagger = TaggerTrainer.train(
+            tagged, tags: model.tagger.tags, epochs: epochs, seed: seed, maximumEntries: 400_000, log: log)
+        var words: [(form: String, tag: Int, lemma: String)] = []
+        for (sentence, tagging) in zip(gold, tagged) {
+            for (token, t) in zip(sentence.tokens, tagging) { words.append((token.form, t.tag, token.lemma)) }
+        }
+        return Analyzer(
+            model: SyntaxModel(tagger: tagger, lemmatizer: Lemmatizer.train(words), parser: model.parser))
+    }
+}
