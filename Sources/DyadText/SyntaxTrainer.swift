@@ -22,10 +22,10 @@ public enum SyntaxTrainer {
         /// Creates options.
         /// - Parameters:
         ///   - taggerEpochs: Tagger passes (default 8).
-        ///   - parserEpochs: Parser passes (default 15).
-        ///   - folds: Jackknife folds for the parser's input tags (default 5).
+        ///   - parserEpochs: Parser passes (default 10).
+        ///   - folds: Jackknife folds for the parser's input tags (default 4).
         ///   - seed: Random seed (default 1).
-        public init(taggerEpochs: Int = 8, parserEpochs: Int = 15, folds: Int = 5, seed: UInt64 = 1) {
+        public init(taggerEpochs: Int = 8, parserEpochs: Int = 10, folds: Int = 4, seed: UInt64 = 1) {
             self.taggerEpochs = taggerEpochs
             self.parserEpochs = parserEpochs
             self.folds = folds
