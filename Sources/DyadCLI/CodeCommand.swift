@@ -5,7 +5,11 @@ import Foundation
 
 /// Options shared by the commands that code text: the publication date and user dictionaries.
 struct CodingOptions: ParsableArguments {
-    @Option(help: "Publication date (YYYY-MM-DD) of text input; JSON Lines documents carry their own.")
+    @Option(
+        help: """
+            Publication date (YYYY-MM-DD) of text input; JSON Lines documents carry their own. Without one, \
+            relative dates ("last August") are resolved against today.
+            """)
     var date: String?
 
     @Option(

@@ -23,6 +23,9 @@ struct InputReader {
     static let defaultMaximumDocumentSize = 16 << 20
 
     var defaultDate: EventDate?
+    /// The date relative expressions are resolved against when a document has no date of its
+    /// own and no `--date` was given: the day of coding, as GDELT's DATEADDED.
+    var fallbackDate: EventDate = InputReader.today()
     /// Documents larger than this (in bytes) are refused with a message rather than coded.
     var maximumDocumentSize = InputReader.defaultMaximumDocumentSize
 
@@ -90,7 +93,7 @@ struct InputReader {
         }
         let text = String(decoding: data, as: UTF8.self)
         let documentID = id ?? "doc-" + Self.hash(text)
-        return .document(Document(id: documentID, text: text, date: defaultDate))
+        return .document(Document(id: documentID, text: text, date: defaultDate ?? fallbackDate))
     }
 
     /// Why `data` cannot be coded as text, or `nil` when it can.
@@ -201,7 +204,7 @@ struct InputReader {
                 try body(.failure(InputFailure(location: where_, reason: problem)))
                 continue
             }
-            var date = defaultDate
+            var date = defaultDate ?? fallbackDate
             if let dateText = parsed.date, !dateText.isEmpty {
                 guard let value = EventDate(dateText.prefix(10)) ?? EventDate(dateText) else {
                     try body(.failure(InputFailure(
@@ -228,6 +231,13 @@ struct InputReader {
         default:
             return String(describing: error)
         }
+    }
+
+    /// Today's date in UTC.
+    static func today() -> EventDate {
+        let components = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+        return EventDate(year: components.year ?? 1970, month: components.month, day: components.day)
     }
 
     /// A stable 64-bit FNV-1a hash of `text`, in hex: the id of a document that has none.

@@ -191,6 +191,12 @@ struct SentenceCoder {
         let direct = actors(at: head)
         if !direct.isEmpty { return direct }
         if let possessor = graph.child(of: head, "nmod:poss"), let actor = actorAt[possessor] { return [actor] }
+        // "condemned US arms sales to Taiwan": the actor named before an event noun did it.
+        if graph.tokens[head].upos == "NOUN" {
+            for modifier in resolver.core(of: head) where modifier < head && graph.tokens[modifier].relation != "det" {
+                if let actor = actorAt[modifier] ?? resolver.resolve(modifier, context: context) { return [actor] }
+            }
+        }
         for preposition in Self.nominalPrepositions {
             for modifier in graph.children(of: head, "nmod") where graph.preposition(of: modifier) == preposition {
                 let found = actors(at: modifier)
@@ -453,8 +459,10 @@ struct SentenceCoder {
                 return codeFrame(frame, verb: verb, complement: complement)
             }
             // "demanded that India release the fishermen": the clause's subject is asked to act.
+            // The clause's head may be mistagged ("free" as an adjective): its subject and a verb
+            // entry for its lemma are enough.
             if [.appeal, .demand, .threaten].contains(frame.kind), let clause = graph.child(of: verb, "ccomp"),
-                graph.isVerb(clause), let inner = bestVerbCoding(clause),
+                graph.isVerb(clause) || graph.child(of: clause, "nsubj") != nil, let inner = bestVerbCoding(clause),
                 let code = dictionaries.frameCodes.code(for: inner.code, under: frame.kind)
             {
                 consumed.insert(clause)
