@@ -61,7 +61,7 @@ struct CodingOptions: ParsableArguments {
         do {
             let dictionaries = overrides.isEmpty ? try CodingDictionaries.bundled() : try CodingDictionaries(overrides: overrides)
             let analyzer = try model.map { try Analyzer(modelAt: $0) } ?? Analyzer.bundled()
-            return try Coder(analyzer: analyzer, dictionaries: dictionaries)
+            return Coder(analyzer: analyzer, dictionaries: dictionaries)
         } catch {
             throw CLIError("\(error)")
         }
