@@ -184,14 +184,6 @@ struct ActorResolver {
         return graph.tokens[first].range.lowerBound..<graph.tokens[last].range.upperBound
     }
 
-    func words(_ range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        guard range.lowerBound >= 0, range.upperBound <= utf8.count, !range.isEmpty else { return "" }
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let end = utf8.index(start, offsetBy: range.count)
-        return String(text[start..<end])
-    }
-
     /// The actor named by the nominal headed by `head`, resolving pronouns and short names with `context`.
     func resolve(_ head: Int, context: CoreferenceContext) -> ResolvedActor? {
         let token = graph.tokens[head]

@@ -170,7 +170,7 @@ struct SentenceCoder {
         actorAt.compactMap { actor in
             actor.map {
                 SentenceExplanation.Actor(
-                    text: resolver.words($0.range), code: $0.code, name: $0.name, how: $0.how)
+                    text: substring(resolver.text, $0.range), code: $0.code, name: $0.name, how: $0.how)
             }
         }
     }
@@ -542,11 +542,9 @@ struct SentenceCoder {
         {
             objectTargets = actors(at: possessor)  // "refused Austin's request to meet": Austin asked
         }
-        var targets: [ResolvedActor]
-        switch frame.kind {
-        case .appeal, .demand: targets = objectTargets.isEmpty ? innerTargets : objectTargets
-        case .reject, .intent, .threaten: targets = objectTargets.isEmpty ? innerTargets : objectTargets
-        }
+        // Whoever the frame verb names ("urged China", "refused Austin's request") is the target,
+        // else the governed event's target ("vowed to impose sanctions on X").
+        var targets = objectTargets.isEmpty ? innerTargets : objectTargets
         if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"),
             let first = eventsByPredicate[graph.tokens[verb].head]?.first
         {

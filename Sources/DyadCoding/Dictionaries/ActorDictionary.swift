@@ -143,7 +143,7 @@ struct ActorDictionary: Sendable {
     }
 
     /// A rough count of the tokens a name spans, for bounding the search.
-    private static func tokenEstimate(_ key: String) -> Int {
+    static func tokenEstimate(_ key: String) -> Int {
         var count = 2
         for byte in key.utf8 where byte == 0x20 || byte == 0x2D || byte == 0x27 || byte == 0x2E || byte == 0x2C {
             count += 1

@@ -59,10 +59,7 @@ struct Gazetteer: Sendable {
         guard !key.isEmpty else { return }
         places[key, default: []].append(place)
         let run = ActorDictionary.firstRun(key)
-        var tokens = 2
-        for byte in key.utf8 where byte == 0x20 || byte == 0x2D || byte == 0x27 || byte == 0x2E || byte == 0x2C {
-            tokens += 1
-        }
+        let tokens = ActorDictionary.tokenEstimate(key)
         if !run.isEmpty { firstRuns[run] = max(firstRuns[run] ?? 0, tokens) }
     }
 

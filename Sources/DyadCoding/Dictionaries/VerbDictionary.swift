@@ -79,7 +79,6 @@ struct VerbDictionary: Sendable {
     /// Parses `text` (the contents of `file`), validating every line.
     /// - Throws: ``DictionaryError`` naming the file and line of the first bad line.
     init(file: String, text: String, cameo: CAMEO) throws(DictionaryError) {
-        var currentGroup: [Int] = []  // indices into `groupEntries`
         var groupEntries: [PredicateEntry] = []
         var groupName = ""
 
@@ -97,7 +96,6 @@ struct VerbDictionary: Sendable {
                 }
             }
             groupEntries = []
-            currentGroup = []
         }
 
         for line in LineReader.lines(of: text) {
@@ -162,7 +160,6 @@ struct VerbDictionary: Sendable {
                             patterns: [], groupName: groupName))
                 }
                 guard !groupEntries.isEmpty else { throw fail(line, "\(keyword) group with no words") }
-                currentGroup = Array(groupEntries.indices)
             case "frame":
                 flushGroup()
                 guard fields.count >= 3, let kind = FrameKind(rawValue: String(fields[1])) else {
@@ -185,7 +182,6 @@ struct VerbDictionary: Sendable {
             }
         }
         flushGroup()
-        _ = currentGroup
     }
 
     /// Splits `a; b; c [123]` into its items and its bracketed code.
