@@ -15,6 +15,7 @@ public struct DyadCommand: AsyncParsableCommand {
             EvalCommand.self,
             ParseCommand.self, TrainCommand.self,
             IngestCommand.self, QueryCommand.self, DyadsCommand.self, ExportCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: nil
     )
