@@ -76,6 +76,9 @@ struct EvalCommand: ParsableCommand {
         if evaluation.datedGold > 0 {
             out += "dates       \(evaluation.datesRight) of \(evaluation.datedGold) dated gold events found with the right date\n"
         }
+        if evaluation.outsideOntology > 0 {
+            out += "not scored  \(evaluation.outsideOntology) coded statements or appeals (CAMEO 01, 02), which PLOVER has no type for\n"
+        }
         out += "\nlenient, by category:\n"
         for (category, score) in evaluation.byCategory.sorted(by: { $0.key < $1.key }) {
             out += "  " + category.padding(toLength: 12, withPad: " ", startingAt: 0)
@@ -106,12 +109,14 @@ struct EvalCommand: ParsableCommand {
             var byCategory: [String: Score]
             var datedGold: Int
             var datesRight: Int
+            var outsideOntology: Int
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let output = Output(
             gold: gold, documents: documents, lenient: evaluation.lenient, strict: evaluation.strict,
-            byCategory: evaluation.byCategory, datedGold: evaluation.datedGold, datesRight: evaluation.datesRight)
+            byCategory: evaluation.byCategory, datedGold: evaluation.datedGold, datesRight: evaluation.datesRight,
+            outsideOntology: evaluation.outsideOntology)
         if let data = try? encoder.encode(output) {
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         }

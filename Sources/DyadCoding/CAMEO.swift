@@ -65,12 +65,13 @@ public struct CAMEO: Sendable {
         self.codes = codes
     }
 
-    /// The PLOVER event type of the 2016 PLOVER gold standard for a CAMEO code: appeals and demands
-    /// are DEMAND, yielding splits into CONCEDE (081–083) and RETREAT (084–087), 19 is FIGHT and
-    /// 18 and 20 are ASSAULT. Statements (01) have none.
+    /// The PLOVER event type of the 2016 PLOVER gold standard for a CAMEO code: demands (10) are
+    /// DEMAND, yielding splits into CONCEDE (081–083) and RETREAT (084–087), 19 is FIGHT and 18
+    /// and 20 are ASSAULT. Statements (01) and appeals (02) have none: PLOVER drops both
+    /// (`reference/cameo_root_to_plover.tsv`).
     static func ploverType(for code: String) -> String? {
         switch code.prefix(2) {
-        case "02", "10": "DEMAND"
+        case "10": "DEMAND"
         case "03": "AGREE"
         case "04": "CONSULT"
         case "05": "SUPPORT"

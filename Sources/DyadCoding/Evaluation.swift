@@ -49,6 +49,9 @@ public struct Evaluation: Sendable {
     /// Gold events that carried a date, and how many of those matched with the right date.
     public private(set) var datedGold = 0
     public private(set) var datesRight = 0
+    /// Coded events left out of scoring because the gold's ontology has no place for them (CAMEO
+    /// statements and appeals against a PLOVER gold standard).
+    public private(set) var outsideOntology = 0
     /// Per document: coded events that matched nothing (extras) and gold events not found (misses).
     public private(set) var errors: [(document: String, extras: [DyadCoding.Event], misses: [GoldDocument.Event])] = []
 
@@ -63,6 +66,14 @@ public struct Evaluation: Sendable {
         }
         let isPLOVER = gold.events.contains { $0.plover != nil }
         isPLOVERFile = isPLOVERFile || isPLOVER
+        // A gold standard coded in PLOVER cannot hold statements or appeals (CAMEO 01 and 02, which
+        // PLOVER drops): coded events outside its ontology are left out, as a CAMEO-to-PLOVER
+        // conversion of the coder's output would leave them out, and counted apart.
+        var coded = coded
+        if isPLOVERFile {
+            outsideOntology += coded.filter { $0.plover == nil }.count
+            coded.removeAll { $0.plover == nil }
+        }
 
         // Lenient matching, one to one.
         var unmatchedGold = Array(gold.events.indices)

@@ -40,3 +40,19 @@ private func gold(_ source: String, _ code: String, _ target: String, roots: [St
     #expect(Evaluation.lenientMatch(event("HUN", "036", "ROUGOV"), goldEvent))
     #expect(!Evaluation.lenientMatch(event("HUN", "042", "ROU"), goldEvent))
 }
+
+@Test func statementsAndAppealsAreNotScoredAgainstAPLOVERGold() {
+    var evaluation = Evaluation()
+    let ploverGold = GoldDocument.Event(source: "USA", target: "IRN", code: nil, plover: "DISAPPROVE", roots: nil, date: nil)
+    let document = GoldDocument(id: "d", date: nil, text: "", events: [ploverGold], optional: nil)
+    evaluation.add(
+        gold: document, coded: [event("USA", "111", "IRN"), event("USA", "010", "IRN"), event("USA", "020", "IRN")])
+    #expect(evaluation.lenient.truePositives == 1)
+    #expect(evaluation.lenient.falsePositives == 0)
+    #expect(evaluation.outsideOntology == 2)
+    // Against a CAMEO gold a statement is an event like any other.
+    var cameo = Evaluation()
+    cameo.add(gold: GoldDocument(id: "c", date: nil, text: "", events: [gold("USA", "111", "IRN")], optional: nil),
+        coded: [event("USA", "111", "IRN"), event("USA", "010", "IRN")])
+    #expect(cameo.lenient.falsePositives == 1 && cameo.outsideOntology == 0)
+}

@@ -157,6 +157,8 @@ struct ActorResolver {
                 switch base {
                 case "compound", "flat", "amod", "det", "nummod", "goeswith":
                     stack.append(child)
+                case "nmod" where relation == "nmod:desc" && child < node:
+                    stack.append(child)  // a title before a name: "President Bush"
                 case "nmod":
                     if relation == "nmod:poss" || graph.preposition(of: child) == "of" { stack.append(child) }
                 case "case":
@@ -231,7 +233,13 @@ struct ActorResolver {
 
         if let person, let index = person.entry.person, index < dictionary.people.count {
             let known = dictionary.people[index]
-            if let code = known.code(on: date) {
+            // A namesake: none of the person's roles covers the date and the phrase gives another
+            // country ("British Defence Secretary Tom King" is not the Tom King of the dictionary).
+            let covered = date.map { date in known.roles.contains { $0.covers(date) } } ?? true
+            let otherCountry = countries.contains { $0.code != known.code(on: date)?.prefix(3) ?? "" }
+            if !covered && otherCountry {
+                // fall through: resolved from the phrase's country and role below
+            } else if let code = known.code(on: date) {
                 return ResolvedActor(
                     code: code, range: textRange, name: known.name, isPerson: true, how: "person: \(known.name)")
             }
@@ -260,9 +268,19 @@ struct ActorResolver {
 
         // A proper name the dictionaries don't know: a person introduced with a role, or one met before.
         let properName = unknownProper.map { graph.tokens[$0].form }.joined(separator: " ")
+        // "Obama", "President Bush": a dictionary person's surname alone, unless the article has
+        // introduced someone else of that name.
+        if let last = unknownProper.last, person == nil, organization == nil,
+            context.people[ActorDictionary.normalize(graph.tokens[last].form)] == nil,
+            let known = dictionary.person(surname: graph.tokens[last].form, on: date, agent: Self.chooseAgent(agents.map(\.code))),
+            let code = known.code(on: date), countries.allSatisfy({ $0.code == code.prefix(3) })
+        {
+            return ResolvedActor(
+                code: code, range: textRange, name: known.name, isPerson: true, how: "person by surname: \(known.name)")
+        }
         if !unknownProper.isEmpty, country != nil || agent != nil {
-            let code = (country ?? context.lastCountry ?? "") + (agent ?? "")
-            guard code.count >= 3 else { return nil }
+            guard let country = country ?? context.lastCountry else { return nil }
+            let code = country + (agent ?? "")
             return ResolvedActor(
                 code: code, range: textRange, name: properName, isPerson: true, how: "introduced: \(properName)")
         }

@@ -73,7 +73,10 @@ struct PatternMatcher {
     }
 
     private func lemmaMatches(_ index: Int, _ word: String) -> Bool {
-        graph.lemmas[index] == word || graph.forms[index] == word
+        let lemma = graph.lemmas[index]
+        if lemma == word || graph.forms[index] == word { return true }
+        // A plural the lemmatizer left alone ("troops", "talks"): its singular is the word.
+        return lemma.utf8.count == word.utf8.count + 1 && lemma.hasSuffix("s") && lemma.hasPrefix(word)
     }
 
     /// Matches `elements` in order within `tokens` starting at `start`; returns the position after the last match.

@@ -50,6 +50,14 @@ struct SentenceCoder {
     /// civilians by Sudanese forces").
     private static let nominalPrepositions = targetPrepositions + ["by"]
     private static let personPronouns: Set<String> = ["we", "us", "our", "i", "me", "my"]
+    /// Verbs that carry out or announce the act their object names ("staged demonstrations",
+    /// "launched an offensive", "announced a suspension of air links", "imposed a curfew"): the
+    /// verb's subject is the noun's actor.
+    private static let performingVerbs: Set<String> = [
+        "stage", "hold", "launch", "conduct", "carry", "begin", "start", "continue", "resume", "announce", "impose",
+        "issue", "make", "mount", "lodge", "declare", "undertake", "organize", "organise", "intensify", "step",
+        "order", "initiate", "wage", "pursue", "escalate", "complete", "stage", "call", "file", "open", "end",
+    ]
 
     init(
         graph: SentenceGraph, dictionaries: CodingDictionaries, text: String, published: EventDate?,
@@ -116,6 +124,7 @@ struct SentenceCoder {
             let base = relation.prefix { $0 != ":" }
             // Heads of noun phrases only: parts of a name are resolved with their head.
             if ["compound", "flat", "amod", "det", "case", "punct", "goeswith"].contains(String(base)) { continue }
+            if relation == "nmod:desc" && token.head > index { continue }  // "President" in "President Bush"
             guard token.upos == "NOUN" || token.upos == "PROPN" || token.upos == "PRON" || token.upos == "X"
                 || (token.upos == "ADJ" && resolver.nameAt[index] != nil)
             else { continue }
@@ -178,9 +187,32 @@ struct SentenceCoder {
     /// The actors a nominal names, with its coordinated nominals ("Spain, Ireland and Norway").
     private func actors(at head: Int) -> [ResolvedActor] {
         var result: [ResolvedActor] = []
-        if let actor = actorAt[head] { result.append(actor) }
+        if let actor = actorAt[head] {
+            result.append(actor)
+            result += coordinatedModifiers(of: head, actor: actor)
+        }
         for conj in graph.children(of: head, "conj") where graph.isNominal(conj) {
             if let actor = actorAt[conj] { result.append(actor) }
+        }
+        return result
+    }
+
+    /// "Turkish and Greek sides", "US and British activists": one head whose country modifier is
+    /// coordinated with other countries names one actor per country, each with the head's role.
+    private func coordinatedModifiers(of head: Int, actor: ResolvedActor) -> [ResolvedActor] {
+        guard !actor.isPerson else { return [] }
+        var result: [ResolvedActor] = []
+        for modifier in graph.children(of: head, "amod", "compound") where modifier < head {
+            for conj in graph.children(of: modifier, "conj") {
+                guard let other = actorAt[conj], other.code.count == 3, other.country != actor.country,
+                    !result.contains(where: { $0.country == other.country })
+                else { continue }
+                var copy = actor
+                copy.code = other.country + actor.code.dropFirst(3)
+                copy.range = other.range
+                copy.how = "\(other.code) coordinated with \(actor.country) before the same head (\(actor.code))"
+                result.append(copy)
+            }
         }
         return result
     }
@@ -435,6 +467,9 @@ struct SentenceCoder {
         let lemma = graph.lemmas[verb]
         let hasEntries = dictionaries.verbs.verbs[lemma] != nil || dictionaries.verbs.frames[lemma] != nil
         guard hasEntries else { return [] }
+        if graph.tokens[verb].relation == "amod" {
+            return []  // "rejected proposed Israeli changes": a participle describing a noun
+        }
         if isNegated(verb) {
             notes.append("\(lemma): negated, no event")
             return []
@@ -455,22 +490,33 @@ struct SentenceCoder {
             let complement = graph.child(of: verb, "xcomp")
                 ?? graph.children(of: verb, "obj").lazy.compactMap { graph.child(of: $0, "acl", "xcomp") }.first
             if let complement, graph.isVerb(complement) {
-                consumed.insert(complement)
+                // What is urged, intended, refused or threatened has not happened: no event inside it.
+                for index in graph.subtree(complement, stoppingAt: ["parataxis", "acl:relcl", "ccomp"]) {
+                    consumed.insert(index)
+                }
                 return codeFrame(frame, verb: verb, complement: complement)
             }
             // "demanded that India release the fishermen": the clause's subject is asked to act.
             // The clause's head may be mistagged ("free" as an adjective): its subject and a verb
             // entry for its lemma are enough.
             if [.appeal, .demand, .threaten].contains(frame.kind), let clause = graph.child(of: verb, "ccomp"),
-                graph.isVerb(clause) || graph.child(of: clause, "nsubj") != nil, let inner = bestVerbCoding(clause),
-                let code = dictionaries.frameCodes.code(for: inner.code, under: frame.kind)
+                graph.isVerb(clause) || graph.child(of: clause, "nsubj") != nil
             {
-                consumed.insert(clause)
-                for index in inner.match?.consumed ?? [] { consumed.insert(index) }
+                let inner = bestVerbCoding(clause)
                 let asked = frame.kind == .threaten ? defaultTargets(of: clause) : subjects(of: clause)
-                return make(
-                    verb: verb, code: code, pattern: "\(frame.kind.rawValue)(\(lemma)) that " + inner.pattern,
-                    sources: subjects(of: verb), targets: asked)
+                // What is asked for or threatened has not happened: nothing inside is an event.
+                for index in graph.subtree(clause, stoppingAt: ["parataxis", "acl:relcl"]) { consumed.insert(index) }
+                if let inner, let code = dictionaries.frameCodes.code(for: inner.code, under: frame.kind) {
+                    return make(
+                        verb: verb, code: code, pattern: "\(frame.kind.rawValue)(\(lemma)) that " + inner.pattern,
+                        sources: subjects(of: verb), targets: asked)
+                }
+                // "demanded that the US cancel plans": no finer code for the act, the frame's own.
+                if let code = frame.code, !asked.isEmpty {
+                    return make(
+                        verb: verb, code: code, pattern: "\(frame.kind.rawValue)(\(lemma)) that …", sources: subjects(of: verb),
+                        targets: asked)
+                }
             }
         }
 
@@ -512,7 +558,7 @@ struct SentenceCoder {
                     targets: demanded)
             }
         }
-        if sources.count > 1, targets.isEmpty, Self.reciprocal.contains(lemma) {
+        if sources.count > 1, targets.isEmpty, Self.reciprocal.contains(lemma) || Self.isCooperation(coding.code) {
             return reciprocalEvents(verb: verb, code: coding.code, pattern: coding.pattern, actors: sources)
         }
         return make(verb: verb, code: coding.code, pattern: coding.pattern, sources: sources, targets: targets)
@@ -528,8 +574,11 @@ struct SentenceCoder {
             code = dictionaries.frameCodes.code(for: inner.code, under: frame.kind)
             pattern += " " + inner.pattern
             for index in inner.match?.consumed ?? [] { consumed.insert(index) }
-            if code == nil {
-                notes.append("\(lemma): \(frame.kind.rawValue) of \(inner.code) has no code in frame-codes.tsv")
+            if code == nil, !(frame.kind == .intent && inner.code.hasPrefix("01")) {
+                // No finer code for this act under the frame: the frame's own ("demanded an
+                // admission" is a demand, 100, whatever was to be admitted).
+                notes.append("\(lemma): \(frame.kind.rawValue) of \(inner.code) has no finer code; the frame's \(frame.code)")
+                code = frame.code
             }
         } else {
             code = frame.code
@@ -537,10 +586,10 @@ struct SentenceCoder {
         guard let code else { return [] }
         let innerTargets = inner?.match?.target.map { actorInside($0) } ?? defaultTargets(of: complement)
         var objectTargets = graph.children(of: verb, "obj", "iobj").flatMap { actors(at: $0) }
-        if objectTargets.isEmpty, let object = graph.child(of: verb, "obj"), graph.child(of: object, "acl", "xcomp") != nil,
-            let possessor = graph.child(of: object, "nmod:poss")
-        {
-            objectTargets = actors(at: possessor)  // "refused Austin's request to meet": Austin asked
+        if objectTargets.isEmpty, let object = graph.child(of: verb, "obj") {
+            // "refused Austin's request to meet", "rejected an Australian ultimatum", "dismissed an
+            // appeal from President Gbagbo": whoever made the proposal is the target.
+            objectTargets = actorInside(object)
         }
         // Whoever the frame verb names ("urged China", "refused Austin's request") is the target,
         // else the governed event's target ("vowed to impose sanctions on X").
@@ -549,6 +598,12 @@ struct SentenceCoder {
             let first = eventsByPredicate[graph.tokens[verb].head]?.first
         {
             targets = [first.target]
+        }
+        // "The Turkish and Greek sides have agreed to share information": each side to the other.
+        if sources.count > 1, targets.isEmpty,
+            Self.reciprocal.contains(lemma) || Self.reciprocal.contains(graph.lemmas[complement]) || Self.isCooperation(code)
+        {
+            return reciprocalEvents(verb: verb, code: code, pattern: pattern, actors: sources)
         }
         return make(verb: verb, code: code, pattern: pattern, sources: sources, targets: targets)
     }
@@ -589,6 +644,17 @@ struct SentenceCoder {
                 }
             }
         }
+        // "students staged demonstrations", "Italy announced a suspension of air links": the event
+        // noun is the object of a verb that reports or carries it out, whose subject did it.
+        let governor = graph.tokens[noun].head
+        let isObject =
+            graph.tokens[noun].relation == "obj" && governor >= 0 && graph.isVerb(governor)
+            && Self.performingVerbs.contains(graph.lemmas[governor])
+        if sources.isEmpty, isObject, !isNegated(governor), !isConditional(governor),
+            modal(of: governor).map({ Self.hypotheticalModals.contains($0) }) != true
+        {
+            sources = subjects(of: governor)
+        }
         var targets: [ResolvedActor] = []
         if let target = best?.target { targets = actorInside(target) }
         if targets.isEmpty {
@@ -598,6 +664,19 @@ struct SentenceCoder {
                     if !targets.isEmpty { break }
                 }
             }
+        }
+        if targets.isEmpty {
+            // "a suspension of air links with Serbia": the target inside the act's object.
+            for modifier in graph.children(of: noun, "nmod") where graph.preposition(of: modifier) == "of" {
+                targets = actorInside(modifier).filter { target in !sources.contains { $0.range == target.range } }
+                if !targets.isEmpty { break }
+            }
+        }
+        if targets.isEmpty, isObject {
+            targets = defaultTargets(of: governor).filter { target in !sources.contains { $0.range == target.range } }
+        }
+        if targets.isEmpty, !sources.isEmpty, let fallback = domesticTarget(of: noun, code: code, sources: sources) {
+            targets = [fallback]
         }
         guard !sources.isEmpty, !targets.isEmpty else {
             notes.append("\(graph.lemmas[noun]) (noun): \(sources.isEmpty ? "no actor before it" : "no target"), no event")
@@ -655,6 +734,10 @@ struct SentenceCoder {
             notes.append("\(lemma): pattern '\(pattern)' → \(code), but no source actor")
             return []
         }
+        var targets = targets
+        if targets.isEmpty, let fallback = domesticTarget(of: verb, code: code, sources: sources) {
+            targets = [fallback]
+        }
         guard !targets.isEmpty else {
             notes.append("\(lemma): pattern '\(pattern)' → \(code), but no target actor")
             return []
@@ -676,6 +759,43 @@ struct SentenceCoder {
             }
         }
         return events
+    }
+
+    /// Cooperation (03–08): done by several actors with no one else named, they do it with each
+    /// other ("French and Egyptian warships launched joint exercises").
+    static func isCooperation(_ code: String) -> Bool {
+        let root = code.prefix(2)
+        return root >= "03" && root <= "08"
+    }
+
+    /// Roots whose act, with no one named as its target, is aimed at the country where it happens:
+    /// concessions, protests, force postures, coercion and violence ("demonstrated in Serbia",
+    /// "lifted the state of emergency in Darfur").
+    private static let placeTargetedRoots: Set<String> = ["08", "14", "15", "17", "18", "19", "20"]
+    /// Of those, the ones a domestic actor aims at its own country when no place is named
+    /// (concessions, protests and repression: "lifted the curfew", "students staged demonstrations").
+    private static let domesticRoots: Set<String> = ["08", "14", "17"]
+
+    /// The target of an act with no named target: the country of the place where it happened,
+    /// else, for protest and repression by a domestic actor (a code with a role), its own country.
+    private mutating func domesticTarget(of predicate: Int, code: String, sources: [ResolvedActor]) -> ResolvedActor? {
+        let root = String(code.prefix(2))
+        guard Self.placeTargetedRoots.contains(root), let source = sources.first else { return nil }
+        if let place = PlaceFinder.place(for: predicate, in: graph, mentions: places), let country = place.country,
+            country != source.code, let mention = places.first(where: { $0.place == place })
+        {
+            let first = graph.tokens[mention.tokens.lowerBound].range.lowerBound
+            let last = graph.tokens[mention.tokens.upperBound - 1].range.upperBound
+            return ResolvedActor(
+                code: country, range: first..<last, name: nil, isPerson: false,
+                how: "no target named: the country of the place (\(place.name))")
+        }
+        guard Self.domesticRoots.contains(root), sources.allSatisfy({ $0.code.count > 3 && $0.country == source.country }),
+            !source.code.hasPrefix("IGO"), !source.code.hasPrefix("NGO")
+        else { return nil }
+        return ResolvedActor(
+            code: source.country, range: 0..<0, name: nil, isPerson: false,
+            how: "no target named: the source's own country (\(source.country))")
     }
 
     /// The date of an event at `predicate`: the time expression in its clause nearest to it, else

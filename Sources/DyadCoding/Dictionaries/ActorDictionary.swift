@@ -71,6 +71,9 @@ struct ActorDictionary: Sendable {
     /// Agent words (lemmas) by normalised text, to their agent code.
     var agents: [String: String] = [:]
     var people: [Person] = []
+    /// People by the last word of their name ("obama" → Barack Obama), in file order, for a
+    /// surname used alone.
+    var surnames: [String: [Int]] = [:]
     /// The first alphanumeric run of every name and agent key, to the most tokens a key can span.
     var firstRuns: [String: Int] = [:]
     /// Countries' canonical names by code.
@@ -165,6 +168,34 @@ struct ActorDictionary: Sendable {
         index(key, tokens: Self.tokenEstimate(key))
     }
 
+    /// The person a surname used alone names on `date`: among the people with that surname, the
+    /// one whose role is nearest the date (a role covering it is at distance 0); on a tie, the one
+    /// listed first (the hand-written part of the dictionary comes first). With a title's `agent`
+    /// ("President Bush" → `GOV`), people who held such a role are preferred. `nil` when the
+    /// surname is unknown or the nearest candidates disagree on the actor code.
+    func person(surname: String, on date: EventDate?, agent: String? = nil) -> Person? {
+        guard var candidates = surnames[Self.normalize(surname)], !candidates.isEmpty else { return nil }
+        if let agent {
+            let titled = candidates.filter { index in people[index].roles.contains { $0.code.hasSuffix(agent) } }
+            if !titled.isEmpty { candidates = titled }
+        }
+        guard let date else { return candidates.count == 1 ? people[candidates[0]] : nil }
+        var best: [(person: Person, distance: Int)] = []
+        for index in candidates {
+            let person = people[index]
+            let distance = person.roles.map { $0.distance(to: date) }.min() ?? Int.max
+            if best.isEmpty || distance < best[0].distance {
+                best = [(person, distance)]
+            } else if distance == best[0].distance {
+                best.append((person, distance))
+            }
+        }
+        // A surname alone is too weak a clue for someone whose roles lie ten years off.
+        guard let first = best.first, first.distance <= 10 * 10_000 else { return nil }
+        let codes = Set(best.map { $0.person.code(on: date) ?? "" })
+        return codes.count == 1 ? first.person : nil
+    }
+
     // MARK: Loading
 
     /// Reads `countries.txt`.
@@ -241,6 +272,11 @@ struct ActorDictionary: Sendable {
             people.append(person)
             for name in [person.name] + person.aliases {
                 addName(name, entry: NameEntry(kind: .person, code: "", canonical: person.name, person: index))
+            }
+            let words = person.name.split(separator: " ")
+            if words.count > 1, let last = words.last, last.count > 2, last.first?.isUppercase == true {
+                let key = Self.normalize(last)
+                if surnames[key]?.last != index { surnames[key, default: []].append(index) }
             }
             current = nil
         }

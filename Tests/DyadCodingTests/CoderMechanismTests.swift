@@ -1,0 +1,80 @@
+import Testing
+
+@testable import DyadCoding
+
+// Sentences of our own for the general mechanisms of the coder: who a bare surname names, one
+// head with coordinated countries, targets read from a refused proposal, event nouns carried out
+// by a verb, the country an act with no named target is aimed at, and what a frame's complement
+// leaves uncoded.
+
+private func has(_ events: [Event], _ source: String, _ root: String, _ target: String) -> Bool {
+    events.contains { $0.source.code == source && $0.root == root && $0.target.code == target }
+}
+
+@Test func surnameAloneNamesTheDictionaryPersonOfTheDate() throws {
+    let senator = try code("Obama criticized Iran on Tuesday.", date: "2006-03-01")
+    #expect(senator.contains { $0.source.code == "USALEG" && $0.source.name == "Barack Obama" && $0.root == "11" })
+    let president = try code("Obama criticized Iran on Tuesday.", date: "2014-03-01")
+    #expect(president.contains { $0.source.code == "USAGOV" && $0.target.code == "IRN" })
+}
+
+@Test func titleBeforeASurnamePrefersAPersonWhoHeldThatRole() throws {
+    let events = try code("President Bush praised Japan.", date: "2006-03-01")
+    #expect(events.contains { $0.source.code == "USAGOV" && $0.source.name?.hasSuffix("Bush") == true && $0.root == "05" })
+}
+
+@Test func coordinatedCountriesBeforeOneHeadAreTwoActors() throws {
+    let events = try code("Indian and Pakistani officials met in Geneva.")
+    #expect(has(events, "INDGOV", "04", "PAKGOV"))
+    #expect(has(events, "PAKGOV", "04", "INDGOV"))
+}
+
+@Test func cooperationAgreedBetweenTwoSidesIsCodedBothWays() throws {
+    let events = try code("The Serbian and Croatian sides agreed to release prisoners.")
+    #expect(has(events, "SRB", "03", "HRV"))
+    #expect(has(events, "HRV", "03", "SRB"))
+    let exercises = try code("French and German warships held joint exercises.")
+    #expect(has(exercises, "FRAMIL", "06", "DEUMIL") && has(exercises, "DEUMIL", "06", "FRAMIL"))
+}
+
+@Test func theAuthorOfARejectedProposalIsTheTarget() throws {
+    #expect(has(try code("Kenya rejected a Somali proposal to redraw the border."), "KEN", "12", "SOM"))
+    #expect(has(try code("Egypt rejected an appeal from Ethiopia to resume talks."), "EGY", "12", "ETH"))
+}
+
+@Test func anEventNounCarriedOutByAVerbIsTheSubjectsAct() throws {
+    let events = try code("Italy announced a suspension of air links with Serbia.")
+    #expect(has(events, "ITA", "16", "SRB"))
+}
+
+@Test func aDomesticActWithNoNamedTargetIsAimedAtTheCountry() throws {
+    // A concession with no one named: the government's own country.
+    #expect(has(try code("The Thai government lifted the curfew on Sunday."), "THAGOV", "08", "THA"))
+    // A protest: the country of the place where it happened.
+    #expect(has(try code("Kenyan students held demonstrations in Nairobi."), "KENEDU", "14", "KEN"))
+    // Not for a statement, which needs someone it is addressed to.
+    #expect(try code("The Thai government said on Sunday it was satisfied.").isEmpty)
+}
+
+@Test func aDemandOverAClauseWithoutItsOwnCodeIsTheFramesCode() throws {
+    let events = try code("Germany demanded that Turkey reconsider the decision.")
+    #expect(has(events, "DEU", "10", "TUR"))
+    #expect(events.count == 1)
+}
+
+@Test func whatIsUrgedHasNotHappened() throws {
+    let events = try code("Japan urged China to stop the missile tests.")
+    #expect(events.contains { $0.source.code == "JPN" && $0.target.code == "CHN" && $0.root == "02" })
+    #expect(!events.contains { $0.source.code == "CHN" })
+}
+
+@Test func aPluralTheLemmatizerLeftAloneStillMatchesAWordSet() throws {
+    #expect(has(try code("Syria withdrew its troops from Lebanon."), "SYR", "08", "LBN"))
+}
+
+@Test func ploverHasNoTypeForStatementsOrAppeals() throws {
+    let cameo = try CAMEO.bundled()
+    #expect(cameo["010"]?.plover == nil)
+    #expect(cameo["020"]?.plover == nil)
+    #expect(cameo["100"]?.plover == "DEMAND")
+}
