@@ -76,6 +76,7 @@ let package = Package(
         .testTarget(
             name: "DyadServerTests",
             dependencies: ["DyadServer", "DyadStore", "DyadCoding", "DyadText"],
+            exclude: ["Browser"],
             swiftSettings: swiftSettings),
     ]
 )

@@ -78,6 +78,14 @@ function placeText(place) {
   return place.name + (place.country ? `, ${place.country}` : "") + (place.from === "dateline" ? " (dateline)" : "");
 }
 
+/** Gives each body cell of a table its column's name (shown before the value on phones). */
+function labelCells(table) {
+  const names = [...table.querySelectorAll("thead th")].map(th => th.textContent);
+  for (const row of table.querySelectorAll("tbody tr")) {
+    [...row.children].forEach((cell, i) => { if (names[i] && cell.colSpan === 1) cell.dataset.label = names[i]; });
+  }
+}
+
 // MARK: Coding an article
 
 /** Highlights actors, verbs, places and date words in a sentence; returns a DocumentFragment. */
@@ -153,6 +161,7 @@ function renderCoded(result) {
       el("td", {}, why)));
   }
   if (events.length === 0) body.append(el("tr", {}, el("td", { colspan: "7", text: "No events: no sentence matched a pattern with a known source and target." })));
+  labelCells(document.getElementById("code-events"));
 
   const list = document.getElementById("code-sentences");
   list.replaceChildren();
@@ -248,6 +257,7 @@ async function loadEvents(after = 0) {
         el("td", { class: "sentence-text" }, first ? highlighted(first.text, null, [event]) : "", mentions)));
     }
     if (page.events.length === 0) body.append(el("tr", {}, el("td", { colspan: "8", text: "No stored events match." })));
+    labelCells(document.getElementById("stored-events"));
     setStatus("events-status", page.events.length ? `Events ${page.events[0].id}–${page.events[page.events.length - 1].id}` + (page.next_after ? " (more on the next page)" : "") : "");
     document.getElementById("events-next").disabled = !page.next_after;
     document.getElementById("events-first").disabled = after === 0;
@@ -274,7 +284,7 @@ function emptyChart(box, text) {
 function goldsteinChart(box, points) {
   const withValue = points.filter(p => typeof p.goldstein_mean === "number");
   if (!withValue.length) return emptyChart(box, "No events with a Goldstein value.");
-  const W = 640, H = 260, L = 40, R = 12, T = 12, B = 42;
+  const W = 480, H = 240, L = 34, R = 30, T = 12, B = 40;
   const x = i => L + (points.length === 1 ? (W - L - R) / 2 : i * (W - L - R) / (points.length - 1));
   const y = v => T + (10 - v) * (H - T - B) / 20;
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Mean Goldstein value over ${points.length} periods` });
@@ -297,17 +307,18 @@ function goldsteinChart(box, points) {
   box.replaceChildren(chart);
 }
 
-function axisLabels(chart, points, x, baseline) {
-  const step = Math.max(1, Math.ceil(points.length / 8));
+function axisLabels(chart, points, x, baseline, centred = false) {
+  const step = Math.max(1, Math.ceil(points.length / 5));
   points.forEach((p, i) => {
-    if (i % step !== 0 && i !== points.length - 1) return;
-    chart.append(svg("text", { x: x(i), y: baseline, "text-anchor": "middle", text: p.period }));
+    if (i % step !== 0) return;
+    const anchor = !centred && points.length > 1 && i === 0 ? "start" : "middle";
+    chart.append(svg("text", { x: x(i), y: baseline, "text-anchor": anchor, text: p.period }));
   });
 }
 
 function quadChart(box, points) {
   if (!points.length) return emptyChart(box, "No events for this dyad.");
-  const W = 640, H = 260, L = 40, R = 12, T = 12, B = 42;
+  const W = 480, H = 240, L = 34, R = 12, T = 12, B = 40;
   const max = Math.max(1, ...points.map(p => p.quad1 + p.quad2 + p.quad3 + p.quad4));
   const slot = (W - L - R) / points.length;
   const barWidth = Math.max(2, Math.min(48, slot * 0.75));
@@ -330,7 +341,7 @@ function quadChart(box, points) {
     }
   });
   chart.append(svg("line", { class: "axis", x1: L, x2: W - R, y1: y(0), y2: y(0) }));
-  axisLabels(chart, points, x, H - B + 16);
+  axisLabels(chart, points, x, H - B + 16, true);
   box.replaceChildren(chart);
 }
 
@@ -386,6 +397,7 @@ async function loadDyad(event) {
     table.replaceChildren(...points.map(p => el("tr", {},
       el("td", { text: p.period }), ...[p.events, p.mentions, p.quad1, p.quad2, p.quad3, p.quad4].map(v => el("td", { class: "num", text: String(v) })),
       el("td", { class: "num", text: typeof p.goldstein_mean === "number" ? p.goldstein_mean.toFixed(2) : "" }))));
+    labelCells(document.getElementById("dyad-table"));
     // Places: up to 2,000 events of the dyad.
     const filter = new URLSearchParams(formQuery(form));
     filter.delete("by");
