@@ -11,7 +11,7 @@ public struct DyadCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            CodeCommand.self,
+            CodeCommand.self, ExplainCommand.self, QuotesCommand.self,
             EvalCommand.self,
             ParseCommand.self, TrainCommand.self,
             IngestCommand.self, QueryCommand.self, DyadsCommand.self, ExportCommand.self,

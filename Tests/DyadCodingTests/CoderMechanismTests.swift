@@ -78,3 +78,31 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(cameo["020"]?.plover == nil)
     #expect(cameo["100"]?.plover == "DEMAND")
 }
+
+@Test func quotationsHaveTheirSpeakersCuesAndSpans() throws {
+    let coder = try #require(sharedCoder)
+    let text = """
+        "We will not accept these conditions," Foreign Minister Sergei Lavrov said on Monday. \
+        He said Russia would respond. Kenya criticized Uganda.
+        """
+    let quotes = coder.quotations(Document(id: "q", text: text, date: EventDate("2015-06-01")))
+    let direct = try #require(quotes.first { $0.direct })
+    #expect(direct.text == "We will not accept these conditions")
+    #expect(direct.cue == "said")
+    #expect(direct.speaker.name == "Sergey Lavrov" && direct.speaker.code.hasPrefix("RUS"))
+    let scalars = Array(text.unicodeScalars)
+    #expect(String(String.UnicodeScalarView(scalars[direct.span.start..<direct.span.end])) == direct.text)
+    // Indirect speech, with the pronoun resolved to the same person.
+    let indirect = try #require(quotes.first { !$0.direct })
+    #expect(indirect.text == "Russia would respond")
+    #expect(indirect.speaker.name == "Sergey Lavrov" && indirect.speaker.text == "He")
+    #expect(quotes.count == 2)
+}
+
+@Test func anEventCodedInsideAQuoteCarriesIt() throws {
+    let events = try code("\"Washington has imposed illegal sanctions on Beijing,\" the Chinese Defense Ministry spokesman said.")
+    let sanctions = try #require(events.first { $0.source.code == "USA" && $0.target.code == "CHN" })
+    #expect(sanctions.quote?.text == "Washington has imposed illegal sanctions on Beijing")
+    #expect(sanctions.quote?.speaker == "CHNMIL" && sanctions.quote?.cue == "said")
+    #expect(try code("Washington has imposed sanctions on Beijing.").allSatisfy { $0.quote == nil })
+}

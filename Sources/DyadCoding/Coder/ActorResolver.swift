@@ -190,12 +190,12 @@ struct ActorResolver {
     func resolve(_ head: Int, context: CoreferenceContext) -> ResolvedActor? {
         let token = graph.tokens[head]
         let lemma = graph.lemmas[head]
-        if token.upos == "PRON" || (token.upos == "DET" && token.relation == "nmod:poss") {
+        if (token.upos == "PRON" && !isMistaggedName(head)) || (token.upos == "DET" && token.relation == "nmod:poss") {
             return resolvePronoun(lemma.isEmpty ? graph.forms[head] : graph.forms[head], at: head, context: context)
         }
         let core = core(of: head)
         let headIsActorWord =
-            nameAt[head] != nil || agentAt[head] != nil || token.upos == "PROPN"
+            nameAt[head] != nil || agentAt[head] != nil || token.upos == "PROPN" || isMistaggedName(head)
             || Self.transparentHeads.contains(lemma)
         guard headIsActorWord else { return nil }
 
@@ -220,7 +220,7 @@ struct ActorResolver {
                 }
             } else if let agent = agentAt[index] {
                 agents.append((agent.code, index))
-            } else if graph.tokens[index].upos == "PROPN" {
+            } else if graph.tokens[index].upos == "PROPN" || isMistaggedName(index) {
                 unknownProper.append(index)
             }
             if graph.tokens[index].relation == "nmod:poss" && graph.tokens[index].head != index && index != head {
@@ -322,6 +322,19 @@ struct ActorResolver {
                 how: "the \(agent) of the country in context (\(lastCountry))")
         }
         return nil
+    }
+
+    /// A capitalised word tagged as a pronoun that is no pronoun ("Wu emphasized"): a name.
+    func isMistaggedName(_ index: Int) -> Bool {
+        let token = graph.tokens[index]
+        guard token.upos == "PRON", token.form.first?.isUppercase == true, token.form.count > 1 else { return false }
+        let word = token.form.lowercased()
+        return !(Self.personPronouns.contains(word) || Self.thingPronouns.contains(word) || Self.pluralPronouns.contains(word)
+            || ["we", "us", "our", "you", "your", "i", "me", "my", "this", "that", "these", "those", "who", "what",
+                "which", "one", "some", "all", "both", "none", "many", "each", "any", "anyone", "everyone", "nobody",
+                "something", "nothing", "everything", "someone", "ours", "mine", "yours", "whose", "whom", "such",
+                "another", "other", "others", "few", "several", "most", "much", "there", "here", "itself", "ourselves",
+            ].contains(word))
     }
 
     /// Among the agent codes of one noun phrase, the most specific: a ministry's spokesman speaks

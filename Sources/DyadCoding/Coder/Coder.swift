@@ -33,6 +33,13 @@ public struct Coder: Sendable {
         code(document, trace: nil)
     }
 
+    /// The quotations of `document`, in order, with their speakers resolved.
+    public func quotations(_ document: Document) -> [Quotation] {
+        let trace = TraceBox()
+        _ = code(document, trace: trace)
+        return trace.quotations
+    }
+
     /// The events of `document` and, for each sentence, why each predicate was or was not coded.
     public func explain(_ document: Document) -> (events: [Event], sentences: [SentenceExplanation]) {
         let trace = TraceBox()
@@ -59,12 +66,16 @@ public struct Coder: Sendable {
         let speakers = quote.speakers(for: sentences, speechVerbs: dictionaries.speech.speechVerbs)
 
         let graphs = sentences.map(SentenceGraph.init)
+        let openAtStart = QuoteTracker.openAtStart(sentences)
         let datelinePlace = header.dateline.flatMap { dictionaries.gazetteer.lookup($0) }.map {
             EventPlace(name: $0.name, country: $0.country, lat: $0.lat, lon: $0.lon, from: "dateline")
         }
 
+        var quotations: [Quotation] = []
+        var quoteBytes: [Range<Int>] = []
+        var previousQuoteReachedEnd = false
         for (index, sentence) in sentences.enumerated() {
-            var carried: ResolvedActor?
+            var carried: (speaker: ResolvedActor, cue: String)?
             if let speakerSentence = speakers[index] {
                 var lookahead = SentenceCoder(
                     graph: graphs[speakerSentence], dictionaries: dictionaries, text: document.text,
@@ -73,9 +84,37 @@ public struct Coder: Sendable {
             }
             var coder = SentenceCoder(
                 graph: graphs[index], dictionaries: dictionaries, text: document.text,
-                published: document.date, context: context, carriedSpeaker: carried)
+                published: document.date, context: context, carriedSpeaker: carried?.speaker, carriedCue: carried?.cue,
+                startsInQuote: openAtStart[index])
             let found = coder.run()
             context = coder.context
+            // Quotations, a direct quote that runs on from the last sentence joined to it.
+            var sentenceQuotes: [(tokens: Range<Int>, quote: Int)] = []
+            for piece in coder.quotations.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) {
+                let speaker = EventActor(
+                    code: piece.speaker.code, text: substring(document.text, piece.speaker.range), name: piece.speaker.name)
+                if piece.direct, piece.reachesStart, previousQuoteReachedEnd, let last = quotations.indices.last,
+                    quotations[last].direct, quotations[last].speaker.code == speaker.code
+                {
+                    quoteBytes[last] = quoteBytes[last].lowerBound..<piece.bytes.upperBound
+                    quotations[last].span = TextSpan(
+                        start: quotations[last].span.start, end: offsets.codePoint(at: piece.bytes.upperBound))
+                    quotations[last].text = substring(document.text, quoteBytes[last])
+                    if quotations[last].cue == nil { quotations[last].cue = piece.cue }
+                } else {
+                    quotations.append(
+                        Quotation(
+                            doc: document.id, speaker: speaker, cue: piece.cue,
+                            text: substring(document.text, piece.bytes),
+                            span: TextSpan(
+                                start: offsets.codePoint(at: piece.bytes.lowerBound),
+                                end: offsets.codePoint(at: piece.bytes.upperBound)),
+                            direct: piece.direct))
+                    quoteBytes.append(piece.bytes)
+                }
+                sentenceQuotes.append((piece.tokens, quotations.count - 1))
+            }
+            previousQuoteReachedEnd = coder.quotations.contains { $0.direct && $0.reachesEnd }
             let span = TextSpan(
                 start: offsets.codePoint(at: sentence.range.lowerBound),
                 end: offsets.codePoint(at: sentence.range.upperBound))
@@ -107,8 +146,20 @@ public struct Coder: Sendable {
                             EventPlace(name: $0.name, country: $0.country, lat: $0.lat, lon: $0.lon, from: "text")
                         } ?? datelinePlace,
                         quote: nil, pattern: candidate.pattern))
+                // An event coded from inside a quotation carries it.
+                if let inside = sentenceQuotes.first(where: { $0.tokens.contains(candidate.predicate) }) {
+                    events[events.count - 1].quote = quotations[inside.quote].eventQuote
+                }
             }
         }
+        // A quote extended by a later sentence: events point at the whole of it.
+        for position in events.indices {
+            guard let quote = events[position].quote,
+                let whole = quotations.first(where: { $0.span.start == quote.span.start && $0.speaker.code == quote.speaker })
+            else { continue }
+            events[position].quote = whole.eventQuote
+        }
+        trace?.quotations = quotations
         return events
     }
 }
@@ -116,6 +167,7 @@ public struct Coder: Sendable {
 /// Collects explanations while coding (a reference so the pure path pays nothing when it is `nil`).
 final class TraceBox: @unchecked Sendable {
     var sentences: [SentenceExplanation] = []
+    var quotations: [Quotation] = []
 }
 
 /// Why a sentence was coded as it was: its parse, the actors found, and what each predicate did.

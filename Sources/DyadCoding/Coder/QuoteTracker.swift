@@ -28,6 +28,16 @@ struct QuoteTracker {
         return result
     }
 
+    /// For each sentence, whether it starts inside a quotation opened in an earlier sentence.
+    static func openAtStart(_ sentences: [Sentence]) -> [Bool] {
+        var open = false
+        return sentences.map { sentence in
+            let startsOpen = open
+            for token in sentence.tokens where isQuote(token.form) { open.toggle() }
+            return startsOpen
+        }
+    }
+
     static func isQuote(_ form: String) -> Bool {
         form == "\"" || form == "\u{201C}" || form == "\u{201D}" || form == "``" || form == "''"
     }

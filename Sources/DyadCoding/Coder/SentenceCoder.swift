@@ -1,5 +1,18 @@
 internal import DyadText
 
+/// A quotation found in a sentence, before it becomes a ``Quotation``.
+struct SentenceQuotation: Sendable {
+    var speaker: ResolvedActor
+    var cue: String?
+    var tokens: Range<Int>
+    /// UTF-8 byte range of the quoted words in the document.
+    var bytes: Range<Int>
+    var direct: Bool
+    /// Whether the quote runs from the sentence's start or to its end (it may continue across).
+    var reachesStart: Bool
+    var reachesEnd: Bool
+}
+
 /// An event found in a sentence, before it becomes an ``Event``.
 struct CandidateEvent: Sendable {
     var predicate: Int
@@ -21,7 +34,14 @@ struct SentenceCoder {
     var context: CoreferenceContext
     /// The speaker of the quotation this sentence sits in, when it is named in another sentence.
     let carriedSpeaker: ResolvedActor?
+    /// The verb that introduced the carried speaker's quotation, in the sentence that names them.
+    let carriedCue: String?
+    /// Whether the sentence starts inside a quotation opened in an earlier sentence.
+    let startsInQuote: Bool
     private(set) var notes: [String] = []
+    /// The quotations of this sentence: direct (between quotation marks) and indirect (the
+    /// clause a speech verb reports), with their speakers.
+    private(set) var quotations: [SentenceQuotation] = []
 
     private var resolver: ActorResolver
     private var matcher: PatternMatcher
@@ -61,7 +81,8 @@ struct SentenceCoder {
 
     init(
         graph: SentenceGraph, dictionaries: CodingDictionaries, text: String, published: EventDate?,
-        context: CoreferenceContext, carriedSpeaker: ResolvedActor?
+        context: CoreferenceContext, carriedSpeaker: ResolvedActor?, carriedCue: String? = nil,
+        startsInQuote: Bool = false
     ) {
         self.graph = graph
         self.dictionaries = dictionaries
@@ -69,6 +90,8 @@ struct SentenceCoder {
         self.context = context
         self.context.inSentence = []
         self.carriedSpeaker = carriedSpeaker
+        self.carriedCue = carriedCue
+        self.startsInQuote = startsInQuote
         resolver = ActorResolver(dictionary: dictionaries.actors, graph: graph, text: text, date: published)
         matcher = PatternMatcher(graph: graph, sets: dictionaries.verbs.sets)
         actorAt = Array(repeating: nil, count: graph.count)
@@ -100,11 +123,11 @@ struct SentenceCoder {
         return deduplicated(events)
     }
 
-    /// The actor the sentence's first speech verb attributes its content to, if any.
-    mutating func speechSpeaker() -> ResolvedActor? {
+    /// The actor the sentence's first speech verb attributes its content to, if any, with the verb.
+    mutating func speechSpeaker() -> (speaker: ResolvedActor, cue: String)? {
         resolveActors()
         for index in 0..<graph.count where isSpeechVerb(index) {
-            if let subject = subjects(of: index).first { return subject }
+            if let subject = subjects(of: index).first { return (subject, graph.forms[index]) }
         }
         return nil
     }
@@ -129,7 +152,7 @@ struct SentenceCoder {
                 || (token.upos == "ADJ" && resolver.nameAt[index] != nil)
             else { continue }
             var actor: ResolvedActor?
-            if token.upos == "PRON" {
+            if token.upos == "PRON" && !resolver.isMistaggedName(index) {
                 let word = graph.forms[index]
                 if Self.personPronouns.contains(word) {
                     actor = speakerAt[index] ?? carriedSpeaker
@@ -244,10 +267,11 @@ struct SentenceCoder {
         graph.isVerb(index) && dictionaries.speech.speechVerbs.contains(graph.lemmas[index])
     }
 
-    /// The token ranges between quotation marks in this sentence (an unclosed quote runs to the end).
+    /// The token ranges between quotation marks in this sentence: a quote opened in an earlier
+    /// sentence runs from the start, and one left open runs to the end.
     private func quoteSpans() -> [Range<Int>] {
         var spans: [Range<Int>] = []
-        var open: Int?
+        var open: Int? = startsInQuote ? -1 : nil
         for index in 0..<graph.count where QuoteTracker.isQuote(graph.tokens[index].form) {
             if let start = open {
                 spans.append(start + 1..<index)
@@ -256,30 +280,32 @@ struct SentenceCoder {
                 open = index
             }
         }
-        if let start = open {
-            // A quote closing here that opened in an earlier sentence, or one that runs on.
-            if spans.isEmpty && start > graph.count / 2 {
-                spans.append(start + 1..<graph.count)
-            } else {
-                spans.insert(0..<start, at: 0)
-            }
-        }
-        return spans
+        if let start = open { spans.append(start + 1..<graph.count) }
+        return spans.filter { !$0.isEmpty }
     }
 
     /// Marks every token of a reported statement with its speaker.
     private mutating func findSpeakers() {
+        let spans = quoteSpans()
         if let carriedSpeaker {
             for index in 0..<graph.count { speakerAt[index] = carriedSpeaker }
+            // A sentence inside a quotation whose speaker is named in another sentence.
+            for span in spans.isEmpty ? [0..<graph.count] : spans {
+                addQuotation(carriedSpeaker, cue: carriedCue, tokens: span, direct: true)
+            }
         }
         // Direct quotes: the words inside quotation marks belong to the speaker of a speech verb
         // outside them ("“…,” Wu emphasized"), whatever the parse made of the clauses.
-        let spans = quoteSpans()
         if !spans.isEmpty {
             for verb in 0..<graph.count where isSpeechVerb(verb) && !spans.contains(where: { $0.contains(verb) }) {
                 guard let speaker = subjects(of: verb).first else { continue }
-                let nearest = spans.min { abs($0.lowerBound - verb) < abs($1.lowerBound - verb) }
-                for index in nearest ?? 0..<0 { speakerAt[index] = speaker }
+                // The quote must belong to the verb's clause: it governs the quote, or the quote governs it.
+                let own = spans.filter { span in
+                    span.contains { graph.dominates(verb, $0) || graph.dominates($0, verb) }
+                }
+                guard let nearest = own.min(by: { abs($0.lowerBound - verb) < abs($1.lowerBound - verb) }) else { continue }
+                for index in nearest { speakerAt[index] = speaker }
+                addQuotation(speaker, cue: graph.forms[verb], tokens: nearest, direct: true)
             }
         }
         for verb in 0..<graph.count where isSpeechVerb(verb) {
@@ -297,11 +323,32 @@ struct SentenceCoder {
                 content += graph.subtree(head).filter { !own.contains($0) }
             }
             for index in content { speakerAt[index] = speaker }
+            // Indirect speech: the clause the verb reports, unless it is a direct quote already recorded.
+            let reported = graph.children(of: verb, "ccomp").flatMap { graph.subtree($0) }
+            if let first = reported.min(), let last = reported.max(),
+                !spans.contains(where: { $0.contains(first) || $0.contains(last) })
+            {
+                addQuotation(speaker, cue: graph.forms[verb], tokens: first..<last + 1, direct: false)
+            }
             // Pronouns of the first person inside the statement are the speaker.
             for index in content where Self.personPronouns.contains(graph.forms[index]) && actorAt[index] == nil {
                 actorAt[index] = speaker
             }
         }
+    }
+
+    private mutating func addQuotation(_ speaker: ResolvedActor, cue: String?, tokens: Range<Int>, direct: Bool) {
+        // Trim punctuation at the edges: the quote is the words.
+        var lower = tokens.lowerBound
+        var upper = tokens.upperBound
+        while lower < upper, graph.tokens[lower].upos == "PUNCT" { lower += 1 }
+        while upper > lower, graph.tokens[upper - 1].upos == "PUNCT" { upper -= 1 }
+        guard lower < upper, !quotations.contains(where: { $0.tokens.overlaps(lower..<upper) }) else { return }
+        let bytes = graph.tokens[lower].range.lowerBound..<graph.tokens[upper - 1].range.upperBound
+        quotations.append(
+            SentenceQuotation(
+                speaker: speaker, cue: cue, tokens: lower..<upper, bytes: bytes, direct: direct,
+                reachesStart: tokens.lowerBound == 0, reachesEnd: tokens.upperBound >= graph.count - 1))
     }
 
     // MARK: Subjects and objects
