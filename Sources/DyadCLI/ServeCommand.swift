@@ -35,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The bearer token POST /v1/documents requires (default: $DYAD_TOKEN; none: writing is off).")
     var token: String?
 
-    @Option(name: .customLong("cors-origin"), help: "Allow this origin (e.g. https://example.org, or *) to call the API.")
+    @Option(
+        name: .customLong("cors-origin"), help: "Allow this origin (e.g. https://example.org, or *) to call the API.")
     var corsOrigin: String?
 
     @Option(help: "Events on one page of GET /v1/events, at most.")
@@ -61,7 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.corsOrigin = corsOrigin
         let store = try await store.open(connections: 4)
         let server = DyadServer(store: store, coder: coder, configuration: configuration)
-        let writing = configuration.token == nil ? "writing off (no --token or DYAD_TOKEN)" : "writing on (bearer token)"
+        let writing =
+            configuration.token == nil ? "writing off (no --token or DYAD_TOKEN)" : "writing on (bearer token)"
         do {
             try await server.run { running in
                 let shown = running.host.contains(":") ? "[\(running.host)]" : running.host

@@ -20,7 +20,8 @@ struct DocumentInput: Sendable, Decodable {
         var parsed: EventDate?
         if let date, !date.isEmpty {
             guard let value = EventDate(date) else {
-                throw APIError(.badRequest, "must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not '\(date)'", field: prefix + "date")
+                throw APIError(
+                    .badRequest, "must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not '\(date)'", field: prefix + "date")
             }
             parsed = value
         }
@@ -55,7 +56,8 @@ struct DocumentsInput: Decodable {
 
 extension API {
     /// Decodes JSON, turning decoding errors into 400 answers that name the field.
-    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer, prefix: String = "") throws(APIError) -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer, prefix: String = "") throws(APIError) -> T
+    {
         let data = Data(buffer.readableBytesView)
         do {
             return try JSONDecoder().decode(type, from: data)
@@ -130,12 +132,12 @@ extension API {
         }
         let document = try input.document(field: "", today: configuration.defaultDate ?? DocumentInput.today())
         let coder = self.coder
-        let (events, sentences): ([Event], [SentenceExplanation]?)
-        if explain {
-            let result = coder.explain(document)
-            (events, sentences) = (result.events, result.sentences)
-        } else {
-            (events, sentences) = (coder.code(document), nil)
+        let (events, sentences): ([Event], [SentenceExplanation]?) = await Self.offload {
+            if explain {
+                let result = coder.explain(document)
+                return (result.events, result.sentences)
+            }
+            return (coder.code(document), nil)
         }
         metrics.recordCoded(documents: 1, events: events.count)
         if jsonLines {
@@ -143,7 +145,8 @@ extension API {
             for event in events { out += EventJSON.line(event) + "\n" }
             return Self.text(out, type: "application/x-ndjson")
         }
-        var out = "{\"doc\":\(jsonString(document.id)),\"date\":\(document.date.map { jsonString($0.description) } ?? "null"),"
+        var out =
+            "{\"doc\":\(jsonString(document.id)),\"date\":\(document.date.map { jsonString($0.description) } ?? "null"),"
         out += "\"events\":[" + events.map(EventJSON.line).joined(separator: ",") + "]"
         if let sentences { out += ",\"sentences\":" + (try Self.encode(sentences)) }
         out += "}"
@@ -158,7 +161,8 @@ extension API {
         var inputs: [(DocumentInput, String)] = []
         if Self.contentType(of: request, is: "application/x-ndjson") {
             var line = 0
-            for slice in buffer.readableBytesView.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            for slice in buffer.readableBytesView.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            {
                 line += 1
                 if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 let prefix = "line \(line)."
@@ -173,7 +177,8 @@ extension API {
         if inputs.isEmpty { throw APIError(.badRequest, "no documents given", field: "documents") }
         if inputs.count > configuration.maximumDocumentsPerRequest {
             throw APIError(
-                .badRequest, "at most \(configuration.maximumDocumentsPerRequest) documents a request, not \(inputs.count)",
+                .badRequest,
+                "at most \(configuration.maximumDocumentsPerRequest) documents a request, not \(inputs.count)",
                 field: "documents")
         }
         let today = configuration.defaultDate ?? DocumentInput.today()
@@ -195,6 +200,14 @@ extension API {
                 + "\"ids\":[" + documents.map { jsonString($0.id) }.joined(separator: ",") + "]}")
     }
 
+    /// Runs CPU-bound work (coding) on a Dispatch worker thread, so that it does not hold a thread
+    /// of Swift's cooperative pool, which the server's other requests need.
+    static func offload<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
+        }
+    }
+
     /// Checks the bearer token of a write: 403 when writing is off, 401 when the token is missing or wrong.
     func authorize(_ request: Request) throws(APIError) {
         guard let token = configuration.token else {
@@ -206,7 +219,8 @@ extension API {
         let given = request.headers[.authorization] ?? ""
         let prefix = "Bearer "
         guard given.count > prefix.count, given.prefix(prefix.count).lowercased() == prefix.lowercased() else {
-            var error = APIError(.unauthorized, "this route needs 'Authorization: Bearer TOKEN'", field: "Authorization")
+            var error = APIError(
+                .unauthorized, "this route needs 'Authorization: Bearer TOKEN'", field: "Authorization")
             error.headers[.wwwAuthenticate] = "Bearer realm=\"dyad\""
             throw error
         }

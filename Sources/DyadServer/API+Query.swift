@@ -37,7 +37,8 @@ struct QueryParameters: Sendable {
         filter.actor = try code("actor")
         if let code = self["code"] {
             guard code.count <= 4, code.allSatisfy(\.isASCIIDigit) else {
-                throw APIError(.badRequest, "must be a CAMEO code prefix of 1 to 4 digits, not '\(code)'", field: "code")
+                throw APIError(
+                    .badRequest, "must be a CAMEO code prefix of 1 to 4 digits, not '\(code)'", field: "code")
             }
             filter.code = code
         }

@@ -40,7 +40,8 @@ struct API: Sendable {
         if method == .head, let route = matches.first(where: { $0.method == .get }) { return route }
         if matches.isEmpty { throw APIError(.notFound, "no such route: \(method.rawValue) \(path)") }
         var error = APIError(
-            .methodNotAllowed, "\(path) does not take \(method.rawValue); it takes "
+            .methodNotAllowed,
+            "\(path) does not take \(method.rawValue); it takes "
                 + matches.map(\.method.rawValue).joined(separator: ", "))
         error.headers[.allow] = matches.map(\.method.rawValue).joined(separator: ", ")
         throw error
@@ -82,7 +83,8 @@ struct API: Sendable {
         var buffer = ByteBuffer()
         buffer.writeString(text)
         return Response(
-            status: status, headers: [.contentType: type, .cacheControl: "no-store"], body: ResponseBody(byteBuffer: buffer))
+            status: status, headers: [.contentType: type, .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: buffer))
     }
 
     static func encode(_ value: some Encodable) throws -> String {

@@ -3,8 +3,8 @@ public import DyadStore
 internal import Hummingbird
 internal import Logging
 internal import ServiceLifecycle
-internal import UnixSignals
 internal import Synchronization
+internal import UnixSignals
 
 /// `dyad serve`: the HTTP API and the analyst's dashboard over one event store.
 ///

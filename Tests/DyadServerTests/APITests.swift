@@ -7,7 +7,9 @@ import Testing
 /// The HTTP API, exercised through a real server on a loopback port.
 @Suite(.serialized) struct APITests {
     static let openAPI: OpenAPIDocument = {
-        let text = (try? String(contentsOfFile: repositoryRoot + "/Sources/CDyadAssets/data/openapi.yaml", encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOfFile: repositoryRoot + "/Sources/CDyadAssets/data/openapi.yaml", encoding: .utf8))
+            ?? ""
         return OpenAPIDocument(text)
     }()
 
@@ -62,7 +64,8 @@ import Testing
         #expect(String(decoding: lines.body, as: UTF8.self) == expected.map { $0 + "\n" }.joined())
 
         // Explanations for the dashboard.
-        let explained = try jsonObject(try await server.post("/v1/code?explain=true", json: try exampleArticleJSON()).body)
+        let explained = try jsonObject(
+            try await server.post("/v1/code?explain=true", json: try exampleArticleJSON()).body)
         let sentences = try #require(explained["sentences"] as? [[String: Any]])
         #expect(sentences.count > 10)
         for sentence in sentences { #expect(Self.openAPI.missing("SentenceExplanation", in: sentence).isEmpty) }
@@ -149,7 +152,10 @@ import Testing
         let document = ExampleArticle.document
         let object: [String: Any] = [
             "documents": [
-                ["id": document.id, "text": document.text, "date": "2023-08-31", "source": "AA", "url": "https://example.org/a"]
+                [
+                    "id": document.id, "text": document.text, "date": "2023-08-31", "source": "AA",
+                    "url": "https://example.org/a",
+                ]
             ]
         ]
         let body = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
@@ -251,7 +257,9 @@ import Testing
             #expect(event["quad_class"] as? Int == 3)
         }
         let dated = try jsonObject(try await server.get("/v1/events?from=2022-08&to=2022-08").body)
-        #expect((dated["events"] as? [[String: Any]])?.allSatisfy { ($0["date"] as? String)?.hasPrefix("2022-08") == true } == true)
+        #expect(
+            (dated["events"] as? [[String: Any]])?.allSatisfy { ($0["date"] as? String)?.hasPrefix("2022-08") == true }
+                == true)
         let none = try jsonObject(try await server.get("/v1/events?doc=no-such-document").body)
         #expect((none["events"] as? [Any])?.isEmpty == true)
         let byDoc = try jsonObject(try await server.get("/v1/events?doc=\(ExampleArticle.id)&code=1").body)
@@ -338,14 +346,17 @@ import Testing
         }
         let page = try await server.get("/")
         #expect(page.headers["content-security-policy"]?.contains("default-src 'self'") == true)
-        #expect(!String(decoding: page.body, as: UTF8.self).contains("http://"), "the page loads nothing from elsewhere")
+        #expect(
+            !String(decoding: page.body, as: UTF8.self).contains("http://"), "the page loads nothing from elsewhere")
         #expect(!String(decoding: page.body, as: UTF8.self).contains("https://"))
     }
 
     @Test func unknownRoutesAndMethods() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        for path in ["/v2/code", "/v1/code/extra", "/index.html", "/v1/events/", "/../etc/passwd", "/dashboard/secret.js"] {
+        for path in [
+            "/v2/code", "/v1/code/extra", "/index.html", "/v1/events/", "/../etc/passwd", "/dashboard/secret.js",
+        ] {
             let (status, data, headers) = try await server.get(path)
             #expect(status == 404, "\(path)")
             #expect(headers["content-type"] == "application/json")
@@ -364,7 +375,8 @@ import Testing
         let response = try await closed.get("/healthz", headers: ["Origin": "https://elsewhere.example"])
         #expect(response.headers["access-control-allow-origin"] == nil)
         let preflight = try await closed.request(
-            "OPTIONS", "/v1/code", headers: ["Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"])
+            "OPTIONS", "/v1/code",
+            headers: ["Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"])
         #expect(preflight.status == 405)
         #expect(preflight.headers["access-control-allow-origin"] == nil)
         await closed.stop()
@@ -374,7 +386,8 @@ import Testing
         let allowed = try await open.get("/healthz", headers: ["Origin": "https://analysis.example"])
         #expect(allowed.headers["access-control-allow-origin"] == "https://analysis.example")
         let preflightOpen = try await open.request(
-            "OPTIONS", "/v1/code", headers: ["Origin": "https://analysis.example", "Access-Control-Request-Method": "POST"])
+            "OPTIONS", "/v1/code",
+            headers: ["Origin": "https://analysis.example", "Access-Control-Request-Method": "POST"])
         #expect(preflightOpen.status == 204)
         #expect(preflightOpen.headers["access-control-allow-methods"]?.contains("POST") == true)
         #expect(preflightOpen.headers["access-control-allow-headers"]?.contains("Authorization") == true)

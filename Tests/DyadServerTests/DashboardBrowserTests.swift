@@ -21,10 +21,13 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(5))) func dashboardCodesTheExampleArticle() async throws {
-        let chromium = ProcessInfo.processInfo.environment["DYAD_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
+        let chromium =
+            ProcessInfo.processInfo.environment["DYAD_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
             ?? Self.executable(["chromium", "chromium-browser", "google-chrome"])
         guard let chromium else {
-            print("◇ dashboard browser test SKIPPED: no chromium on PATH (.ci/run installs Debian's chromium; or set DYAD_CHROMIUM)")
+            print(
+                "◇ dashboard browser test SKIPPED: no chromium on PATH (.ci/run installs Debian's chromium; or set DYAD_CHROMIUM)"
+            )
             return
         }
         guard let python = Self.executable(["python3"]) else {

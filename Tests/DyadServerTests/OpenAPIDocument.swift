@@ -39,7 +39,9 @@ struct OpenAPIDocument {
                     schema = String(content.dropLast())
                     continue
                 }
-                if let schema, required[schema] == nil, content.hasPrefix("required: [") || content.hasPrefix("- required: [") {
+                if let schema, required[schema] == nil,
+                    content.hasPrefix("required: [") || content.hasPrefix("- required: [")
+                {
                     let list = content.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }
                     required[schema] = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 }

@@ -88,6 +88,10 @@ function labelCells(table) {
 
 // MARK: Coding an article
 
+function isWordChar(character) {
+  return character !== undefined && /[\p{L}\p{N}_]/u.test(character);
+}
+
 /** Highlights actors, verbs, places and date words in a sentence; returns a DocumentFragment. */
 function highlighted(text, explanation, events) {
   const ranges = [];
@@ -102,8 +106,10 @@ function highlighted(text, explanation, events) {
     for (;;) {
       const at = text.indexOf(needle, from);
       if (at < 0) break;
-      add(at, at + needle.length, kind, title);
-      from = at + needle.length;
+      const end = at + needle.length;
+      // Whole words only: "he" is not the end of "the".
+      if (!isWordChar(text[at - 1]) && !isWordChar(text[end])) add(at, end, kind, title);
+      from = at + 1;
     }
   };
   for (const event of events) {
