@@ -121,10 +121,13 @@ public struct Evaluation: Sendable {
     private var isPLOVERFile = false
 
     /// Same source and target country (first three letters) and the same root, one of the gold's
-    /// accepted roots, or the same PLOVER type.
+    /// accepted roots, or the same PLOVER type. A gold actor of unknown country (`---REB`, PETRARCH2's
+    /// code for "rebels" with no country named) constrains only its role, not its country.
     public static func lenientMatch(_ event: DyadCoding.Event, _ gold: GoldDocument.Event) -> Bool {
-        guard event.source.code.prefix(3) == gold.source.prefix(3), event.target.code.prefix(3) == gold.target.prefix(3)
-        else { return false }
+        func sameCountry(_ coded: String, _ gold: String) -> Bool {
+            gold.hasPrefix("---") ? coded.dropFirst(3).hasPrefix(gold.dropFirst(3)) : coded.prefix(3) == gold.prefix(3)
+        }
+        guard sameCountry(event.source.code, gold.source), sameCountry(event.target.code, gold.target) else { return false }
         if let plover = gold.plover { return event.plover == plover.uppercased() }
         guard let code = gold.code else { return false }
         return event.root == String(code.prefix(2)) || (gold.roots ?? []).contains(event.root)

@@ -106,3 +106,16 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(sanctions.quote?.speaker == "CHNMIL" && sanctions.quote?.cue == "said")
     #expect(try code("Washington has imposed sanctions on Beijing.").allSatisfy { $0.quote == nil })
 }
+
+@Test func aThreatIsAimedAtWhoeverMustMeetItsCondition() throws {
+    #expect(has(try code("Iran threatened to close the strait unless Britain released the tanker."), "IRN", "13", "GBR"))
+    #expect(has(try code("Russia threatened to cut gas supplies if Ukraine joined the alliance."), "RUS", "13", "UKR"))
+}
+
+@Test func aConflictualActAnnouncedForTheFutureIsAThreat() throws {
+    #expect(has(try code("Venezuelan officials said they would boycott all talks with Colombia."), "VENGOV", "13", "COL"))
+}
+
+@Test func theTargetCanSitOneModifierDeeper() throws {
+    #expect(has(try code("The Turkish army lifted a blockade on Syrian trucks."), "TURMIL", "08", "SYR"))
+}

@@ -56,3 +56,9 @@ private func gold(_ source: String, _ code: String, _ target: String, roots: [St
         coded: [event("USA", "111", "IRN"), event("USA", "010", "IRN")])
     #expect(cameo.lenient.falsePositives == 1 && cameo.outsideOntology == 0)
 }
+
+@Test func aGoldActorOfUnknownCountryConstrainsOnlyItsRole() {
+    #expect(Evaluation.lenientMatch(event("SYRREB", "190", "SYR"), gold("---REB", "190", "SYR")))
+    #expect(!Evaluation.lenientMatch(event("SYRMIL", "190", "SYR"), gold("---REB", "190", "SYR")))
+    #expect(Evaluation.lenientMatch(event("IRQCVL", "190", "SYR"), gold("IRQ", "190", "---")))
+}

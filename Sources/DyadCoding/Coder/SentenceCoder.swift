@@ -242,7 +242,7 @@ struct SentenceCoder {
 
     /// The actor a nominal names, or failing that an actor inside its modifiers ("sanctions
     /// against Li", "dialogue with Washington", "Austin's request").
-    private func actorInside(_ head: Int) -> [ResolvedActor] {
+    private func actorInside(_ head: Int, depth: Int = 0) -> [ResolvedActor] {
         let direct = actors(at: head)
         if !direct.isEmpty { return direct }
         if let possessor = graph.child(of: head, "nmod:poss"), let actor = actorAt[possessor] { return [actor] }
@@ -257,6 +257,32 @@ struct SentenceCoder {
                 let found = actors(at: modifier)
                 if !found.isEmpty { return found }
             }
+        }
+        // One level further: "a blockade on Palestinian lorries", "sanctions on imports from Iran".
+        if depth == 0 {
+            for preposition in Self.nominalPrepositions {
+                for modifier in graph.children(of: head, "nmod") where graph.preposition(of: modifier) == preposition {
+                    let found = actorInside(modifier, depth: 1)
+                    if !found.isEmpty { return found }
+                }
+            }
+        }
+        return []
+    }
+
+    /// Whoever must comply with a condition on the act at `predicate` ("… unless Baghdad accepted
+    /// its conditions", "… if the United States goes ahead"): the subject of an `if`/`unless`
+    /// clause attached to it or to the verb above it, for threats that name no target otherwise.
+    private func conditionedActors(_ predicate: Int) -> [ResolvedActor] {
+        var node = predicate
+        for _ in 0..<3 {
+            for clause in graph.children(of: node, "advcl")
+            where graph.children(of: clause, "mark").contains(where: { ["if", "unless"].contains(graph.lemmas[$0]) }) {
+                let found = subjects(of: clause)
+                if !found.isEmpty { return found }
+            }
+            guard graph.tokens[node].head >= 0, graph.tokens[node].relation.hasPrefix("xcomp") else { break }
+            node = graph.tokens[node].head
         }
         return []
     }
@@ -354,7 +380,10 @@ struct SentenceCoder {
     // MARK: Subjects and objects
 
     private func isPassive(_ verb: Int) -> Bool {
-        graph.child(of: verb, "nsubj:pass") != nil || graph.child(of: verb, "aux:pass") != nil
+        // A passive auxiliary, or a passive subject with no active one beside it (a parse that
+        // gives a verb both is wrong about the passive one).
+        graph.child(of: verb, "aux:pass") != nil
+            || (graph.child(of: verb, "nsubj:pass") != nil && graph.child(of: verb, "nsubj") == nil)
     }
 
     /// Who does what `verb` says: its subject (or a passive's `by` agent), else the subject it
@@ -587,11 +616,18 @@ struct SentenceCoder {
 
         if let modal {
             if Self.futureModals.contains(modal) {
-                guard let code = dictionaries.frameCodes.code(for: coding.code, under: .intent) else {
+                // A conflictual act announced for the future is a threat ("said they would boycott
+                // all contact with the US"), when the intent column has no finer code.
+                let announced =
+                    dictionaries.frameCodes.code(for: coding.code, under: .intent)
+                    ?? (coding.code.prefix(2) >= "11"
+                        ? dictionaries.frameCodes.code(for: coding.code, under: .threaten) ?? "130" : nil)
+                guard let code = announced else {
                     notes.append("\(lemma): future ('\(modal)') of \(coding.code) has no intent code, no event")
                     return []
                 }
                 coding = Coding(code: code, pattern: "future(\(modal)) " + coding.pattern, match: coding.match)
+                if targets.isEmpty, code.hasPrefix("13") { targets = conditionedActors(verb) }
             } else if Self.obligationModals.contains(modal) {
                 // "X said Y should lift sanctions": the speaker demands it of Y.
                 guard let speaker = speakerAt[verb], let code = dictionaries.frameCodes.code(for: coding.code, under: .demand)
@@ -645,6 +681,9 @@ struct SentenceCoder {
             let first = eventsByPredicate[graph.tokens[verb].head]?.first
         {
             targets = [first.target]
+        }
+        if targets.isEmpty, frame.kind == .threaten || code.hasPrefix("13") {
+            targets = conditionedActors(complement)  // "threatened to stop talks if the US goes ahead"
         }
         // "The Turkish and Greek sides have agreed to share information": each side to the other.
         if sources.count > 1, targets.isEmpty,
