@@ -1,4 +1,5 @@
 import Testing
+import DyadText
 
 @testable import DyadCoding
 
@@ -118,4 +119,35 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 
 @Test func theTargetCanSitOneModifierDeeper() throws {
     #expect(has(try code("The Turkish army lifted a blockade on Syrian trucks."), "TURMIL", "08", "SYR"))
+}
+
+@Test func aPastTenseVerbParsedAsAnAdjectiveIsRepaired() {
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    let parsed = [
+        token("Guerrillas", "NOUN", -1, "root"), token("wounded", "ADJ", 3, "amod"), token("two", "NUM", 3, "nummod"),
+        token("soldiers", "NOUN", 0, "obj"), token(".", "PUNCT", 0, "punct"),
+    ]
+    let repaired = SentenceGraph.repairedPastTenses(parsed) { $0 == "wound" }
+    #expect(repaired[1].upos == "VERB" && repaired[1].lemma == "wound" && repaired[1].head == -1)
+    #expect(repaired[0].head == 1 && repaired[0].relation == "nsubj")
+    #expect(repaired[3].head == 1 && repaired[3].relation == "obj")
+    // Left alone when the coder has no such verb.
+    #expect(SentenceGraph.repairedPastTenses(parsed) { _ in false } == parsed)
+}
+
+@Test func violenceReportedWithAPastTenseIsCoded() throws {
+    let events = try code("Separatist guerrillas wounded two Indian soldiers in an ambush on Friday, police said.")
+    #expect(events.contains { $0.root == "19" && $0.target.code == "INDMIL" })
+}
+
+@Test func theTargetOfAnActCanBeNamedByItsPurpose() throws {
+    #expect(has(try code("Chilean police opened fire to disperse Bolivian protesters."), "CHLCOP", "19", "BOLOPP"))
+}
+
+@Test func aDemandThatIsAProtestsAimIsNotAnEventOfItsOwn() throws {
+    let events = try code("Kenyan students held demonstrations in Nairobi to demand the resignation of the president.")
+    #expect(events.contains { $0.source.code == "KENEDU" && $0.root == "14" && $0.target.code.hasPrefix("KEN") })
+    #expect(!events.contains { $0.root == "10" })
 }

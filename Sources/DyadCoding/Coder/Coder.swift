@@ -65,7 +65,8 @@ public struct Coder: Sendable {
         var quote = QuoteTracker()
         let speakers = quote.speakers(for: sentences, speechVerbs: dictionaries.speech.speechVerbs)
 
-        let graphs = sentences.map(SentenceGraph.init)
+        let verbs = dictionaries.verbs
+        let graphs = sentences.map { SentenceGraph($0, isVerbLemma: { verbs.verbs[$0] != nil }) }
         let openAtStart = QuoteTracker.openAtStart(sentences)
         let datelinePlace = header.dateline.flatMap { dictionaries.gazetteer.lookup($0) }.map {
             EventPlace(name: $0.name, country: $0.country, lat: $0.lat, lon: $0.lon, from: "dateline")

@@ -609,6 +609,15 @@ struct SentenceCoder {
             sources = [speaker]
         }
         var targets = coding.match?.target.map { actorInside($0) } ?? defaultTargets(of: verb)
+        if targets.isEmpty {
+            // "opened fire to disperse demonstrators": whom the act's purpose names.
+            let objects = graph.children(of: verb, "obj")
+            for purpose in graph.children(of: verb, "advcl", "xcomp") + objects.flatMap({ graph.children(of: $0, "acl") })
+            where graph.children(of: purpose, "mark").contains(where: { graph.lemmas[$0] == "to" }) && graph.isVerb(purpose) {
+                targets = defaultTargets(of: purpose).filter { target in !sources.contains { $0.range == target.range } }
+                if !targets.isEmpty { break }
+            }
+        }
         if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"), let first = eventsByPredicate[graph.tokens[verb].head]?.first {
             targets = [first.target]
         }
@@ -816,6 +825,11 @@ struct SentenceCoder {
         verb: Int, code: String, pattern: String, sources: [ResolvedActor], targets: [ResolvedActor]
     ) -> [CandidateEvent] {
         let lemma = graph.lemmas[verb]
+        if ["02", "10"].contains(code.prefix(2)), isPurposeOfProtest(verb) {
+            // "staged demonstrations to demand reforms": the demand is what the protest is for.
+            notes.append("\(lemma): the aim of a protest coded in this sentence, not an event of its own")
+            return []
+        }
         guard !sources.isEmpty else {
             notes.append("\(lemma): pattern '\(pattern)' → \(code), but no source actor")
             return []
@@ -845,6 +859,15 @@ struct SentenceCoder {
             }
         }
         return events
+    }
+
+    /// Whether `predicate` says what a protest coded in this sentence is for: a purpose clause or
+    /// participle ("to demand", "calling for") attached to the protest's verb or to its event noun.
+    private func isPurposeOfProtest(_ predicate: Int) -> Bool {
+        let head = graph.tokens[predicate].head
+        guard head >= 0, ["advcl", "xcomp", "acl"].contains(String(graph.baseRelation(predicate))) else { return false }
+        let candidates = [head] + graph.children(of: head, "obj")
+        return candidates.contains { eventsByPredicate[$0]?.contains { $0.code.hasPrefix("14") } == true }
     }
 
     /// Cooperation (03–08): done by several actors with no one else named, they do it with each

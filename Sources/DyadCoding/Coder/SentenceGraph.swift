@@ -8,8 +8,8 @@ struct SentenceGraph: Sendable {
     let lemmas: [String]
     let forms: [String]
 
-    init(_ sentence: Sentence) {
-        tokens = sentence.tokens
+    init(_ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }) {
+        tokens = Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma)
         var children = Array(repeating: [Int](), count: tokens.count)
         for (index, token) in tokens.enumerated() where token.head >= 0 && token.head < tokens.count {
             if token.head != index { children[token.head].append(index) }
@@ -23,6 +23,63 @@ struct SentenceGraph: Sendable {
     }
 
     var count: Int { tokens.count }
+
+    /// Undoes a parse that read a past-tense verb after its subject as an adjective of its object
+    /// ("guerrillas wounded two British soldiers", "police opened fire", "Algerians blocked roads"
+    /// with *wounded*, *opened*, *blocked* as `amod` and the noun before them holding the clause):
+    /// the `-ed` word becomes the clause's verb, the noun before it its subject and the noun after
+    /// it its object. Only for words whose verb lemma the coder has patterns for.
+    static func repairedPastTenses(_ original: [Token], isVerbLemma: (String) -> Bool) -> [Token] {
+        var tokens = original
+        for verb in tokens.indices.dropFirst() {
+            let token = tokens[verb]
+            let form = token.form.lowercased()
+            guard token.relation == "amod", token.upos == "ADJ" || token.upos == "VERB", form.hasSuffix("ed"),
+                form.count > 4
+            else { continue }
+            let subject = verb - 1
+            let object = token.head
+            guard object > verb, object < tokens.count, ["NOUN", "PROPN"].contains(tokens[subject].upos),
+                ["NOUN", "PROPN"].contains(tokens[object].upos),
+                tokens[object].head == subject || tokens[subject].head == object,
+                !tokens.indices.contains(where: { tokens[$0].head == subject && tokens[$0].relation == "case" }),
+                ["root", "ccomp", "conj", "parataxis", "advcl", "nsubj"].contains(tokens[subject].relation)
+                    || tokens[subject].head == object,
+                let lemma = verbLemma(form, isVerbLemma)
+            else { continue }
+            let clauseHead = tokens[subject].head == object ? tokens[object].head : tokens[subject].head
+            let clauseRelation = tokens[subject].head == object ? tokens[object].relation : tokens[subject].relation
+            tokens[verb].upos = "VERB"
+            tokens[verb].xpos = "VBD"
+            tokens[verb].lemma = lemma
+            tokens[verb].head = clauseHead
+            tokens[verb].relation = clauseRelation
+            for index in tokens.indices where index != verb {
+                if tokens[index].head == subject && index > verb && index != object {
+                    // What followed the verb hung on the subject: the verb's adjuncts.
+                    let base = tokens[index].relation.prefix { $0 != ":" }
+                    tokens[index].head = verb
+                    if base == "nmod" { tokens[index].relation = "obl" }
+                } else if tokens[index].head == object && tokens[index].relation == "punct" && index > object {
+                    tokens[index].head = verb
+                }
+            }
+            tokens[subject].head = verb
+            tokens[subject].relation = "nsubj"
+            tokens[object].head = verb
+            tokens[object].relation = "obj"
+        }
+        return tokens
+    }
+
+    /// The verb lemma of a past form ("wounded" → "wound", "stopped" → "stop", "seized" → "seize").
+    private static func verbLemma(_ form: String, _ isVerbLemma: (String) -> Bool) -> String? {
+        let stem = String(form.dropLast(2))
+        var candidates = [stem, stem + "e", String(form.dropLast())]
+        if let last = stem.last, stem.dropLast().last == last { candidates.append(String(stem.dropLast())) }
+        if stem.hasSuffix("i") { candidates.append(stem.dropLast() + "y") }
+        return candidates.first(where: isVerbLemma)
+    }
 
     /// The relation of token `index` without its subtype (`nsubj` for `nsubj:pass`).
     func baseRelation(_ index: Int) -> Substring {
