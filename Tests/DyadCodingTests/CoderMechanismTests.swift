@@ -151,3 +151,17 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(events.contains { $0.source.code == "KENEDU" && $0.root == "14" && $0.target.code.hasPrefix("KEN") })
     #expect(!events.contains { $0.root == "10" })
 }
+
+@Test func aDayWordParsedAsTheSubjectGivesWayToTheName() throws {
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    let parsed = [
+        token("Klibi", "PROPN", 2, "obl"), token("today", "NOUN", 2, "nsubj"), token("urged", "VERB", -1, "root"),
+        token("Japan", "PROPN", 2, "obj"),
+    ]
+    let repaired = SentenceGraph.repairedTemporalSubjects(parsed)
+    #expect(repaired[0].relation == "nsubj" && repaired[1].relation == "obl:tmod")
+    let events = try code("Arab League Secretary-General Ahmed Aboul Gheit today urged Israel to halt the raids.", date: "2018-05-02")
+    #expect(has(events, "IGOARL", "02", "ISR"))
+}

@@ -123,7 +123,7 @@ public struct Coder: Sendable {
             trace?.sentences.append(
                 SentenceExplanation(
                     index: index, text: sentenceText,
-                    tokens: sentence.tokens.map {
+                    tokens: graphs[index].tokens.map {  // as the coder read them, after its parse repairs
                         SentenceExplanation.Word(
                             form: $0.form, lemma: $0.lemma, upos: $0.upos, head: $0.head, relation: $0.relation)
                     },

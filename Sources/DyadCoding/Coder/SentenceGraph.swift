@@ -9,7 +9,7 @@ struct SentenceGraph: Sendable {
     let forms: [String]
 
     init(_ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }) {
-        tokens = Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma)
+        tokens = Self.repairedTemporalSubjects(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma))
         var children = Array(repeating: [Int](), count: tokens.count)
         for (index, token) in tokens.enumerated() where token.head >= 0 && token.head < tokens.count {
             if token.head != index { children[token.head].append(index) }
@@ -37,18 +37,21 @@ struct SentenceGraph: Sendable {
             guard token.relation == "amod", token.upos == "ADJ" || token.upos == "VERB", form.hasSuffix("ed"),
                 form.count > 4
             else { continue }
-            let subject = verb - 1
+            // "A top U.S. official today praised Haiti": a day word may stand between them.
+            let dayWord = isDayWord(tokens[verb - 1].form) && verb >= 2 ? verb - 1 : nil
+            let subject = dayWord.map { $0 - 1 } ?? verb - 1
             let object = token.head
             guard object > verb, object < tokens.count, ["NOUN", "PROPN"].contains(tokens[subject].upos),
                 ["NOUN", "PROPN"].contains(tokens[object].upos),
-                tokens[object].head == subject || tokens[subject].head == object,
+                tokens[object].head == subject || tokens[subject].head == object || tokens[object].relation == "root",
                 !tokens.indices.contains(where: { tokens[$0].head == subject && tokens[$0].relation == "case" }),
                 ["root", "ccomp", "conj", "parataxis", "advcl", "nsubj"].contains(tokens[subject].relation)
                     || tokens[subject].head == object,
                 let lemma = verbLemma(form, isVerbLemma)
             else { continue }
-            let clauseHead = tokens[subject].head == object ? tokens[object].head : tokens[subject].head
-            let clauseRelation = tokens[subject].head == object ? tokens[object].relation : tokens[subject].relation
+            let objectHolds = tokens[subject].head == object || tokens[object].relation == "root"
+            let clauseHead = objectHolds ? tokens[object].head : tokens[subject].head
+            let clauseRelation = objectHolds ? tokens[object].relation : tokens[subject].relation
             tokens[verb].upos = "VERB"
             tokens[verb].xpos = "VBD"
             tokens[verb].lemma = lemma
@@ -68,9 +71,39 @@ struct SentenceGraph: Sendable {
             tokens[subject].relation = "nsubj"
             tokens[object].head = verb
             tokens[object].relation = "obj"
+            if let dayWord {
+                tokens[dayWord].head = verb
+                tokens[dayWord].relation = "obl:tmod"
+            }
         }
         return tokens
     }
+
+    /// Undoes a parse that made the day word of wire style the subject ("Klibi today urged …",
+    /// with *today* as `nsubj` and the name left as an oblique): the nearest unmarked nominal
+    /// before the day word that hangs on the same verb becomes the subject.
+    static func repairedTemporalSubjects(_ original: [Token]) -> [Token] {
+        var tokens = original
+        for day in tokens.indices where tokens[day].relation == "nsubj" && isDayWord(tokens[day].form) {
+            let verb = tokens[day].head
+            guard verb > day else { continue }
+            let subject = (0..<day).reversed().first { index in
+                tokens[index].head == verb && ["NOUN", "PROPN"].contains(tokens[index].upos)
+                    && !tokens.indices.contains { tokens[$0].head == index && tokens[$0].relation == "case" }
+            }
+            guard let subject else { continue }
+            tokens[subject].relation = "nsubj"
+            tokens[day].relation = "obl:tmod"
+        }
+        return tokens
+    }
+
+    private static let dayWords: Set<String> = [
+        "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday",
+    ]
+
+    static func isDayWord(_ form: String) -> Bool { dayWords.contains(form.lowercased()) }
 
     /// The verb lemma of a past form ("wounded" → "wound", "stopped" → "stop", "seized" → "seize").
     private static func verbLemma(_ form: String, _ isVerbLemma: (String) -> Bool) -> String? {
