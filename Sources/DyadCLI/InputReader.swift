@@ -1,6 +1,12 @@
 import DyadCoding
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Something read from the command line's inputs: a document to code, or a reason one could not be read.
 enum InputItem: Sendable {
     case document(Document)
@@ -33,8 +39,8 @@ struct InputReader {
     func read(_ paths: [String], _ body: (InputItem) throws -> Void) throws {
         for path in paths {
             if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                try readContents(data, location: "-", id: nil, body)
+                var stream = ByteStream(descriptor: 0)
+                try readStream(&stream, location: "-", id: nil, body)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -66,23 +72,58 @@ struct InputReader {
     }
 
     private func readFile(_ path: String, _ body: (InputItem) throws -> Void) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            try body(.failure(InputFailure(location: path, reason: "cannot read: \(error.localizedDescription)")))
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            try body(.failure(InputFailure(location: path, reason: "cannot read: \(reason)")))
             return
         }
-        try readContents(data, location: path, id: path, body)
+        defer { close(descriptor) }
+        var stream = ByteStream(descriptor: descriptor)
+        try readStream(&stream, location: path, id: path, body)
     }
 
-    private func readContents(_ data: Data, location: String, id: String?, _ body: (InputItem) throws -> Void) throws {
+    /// Reads `data` as a file named `location` would be read (the fuzz harness's entry point),
+    /// handing the stream `blockSize` bytes at a time.
+    func readContents(_ data: Data, location: String, id: String?, blockSize: Int = 1 << 16, _ body: (InputItem) throws -> Void) throws {
+        var stream = ByteStream(bytes: [UInt8](data), blockSize: blockSize)
+        try readStream(&stream, location: location, id: id, body)
+    }
+
+    /// Reads a file or standard input as it arrives. JSON Lines (by name, or when the first
+    /// non-blank byte is `{`) are handed on line by line, each document as soon as its line is
+    /// complete, so a pipe (Spark's `RDD.pipe`) gets events while it is still writing and memory
+    /// stays within one line, however long the input. Anything else is one text document, read up
+    /// to the size limit and then only counted.
+    private func readStream(_ stream: inout ByteStream, location: String, id: String?, _ body: (InputItem) throws -> Void) throws {
+        let first = stream.firstNonBlankByte(within: maximumDocumentSize)
         let isJSONLines = location.hasSuffix(".jsonl") || location.hasSuffix(".ndjson")
-            || (!location.hasSuffix(".txt") && data.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == 0x7B)
-        if isJSONLines {
-            try readJSONLines(data, location: location, body)
-        } else {
-            try body(textDocument(data, location: location, id: id))
+            || (!location.hasSuffix(".txt") && first == 0x7B)
+        guard isJSONLines else {
+            let total = stream.readAll(keepingAtMost: maximumDocumentSize + 1)
+            if total > maximumDocumentSize {
+                try body(.failure(InputFailure(
+                    location: location,
+                    reason: "document of \(total) bytes is over the limit of \(maximumDocumentSize) bytes (raise it with --max-bytes)")))
+                return
+            }
+            try body(textDocument(Data(stream.buffer), location: location, id: id))
+            return
+        }
+        let decoder = JSONDecoder()
+        var lineNumber = 0
+        while let line = stream.nextLine(maximumLength: maximumLineSize) {
+            lineNumber += 1
+            switch line {
+            case .line(let bytes):
+                if let item = jsonLineItem(bytes, location: location, lineNumber: lineNumber, decoder: decoder) {
+                    try body(item)
+                }
+            case .tooLong(let length):
+                try body(.failure(InputFailure(
+                    location: "\(location):\(lineNumber)",
+                    reason: "JSON line of \(length) bytes is over the limit of \(maximumLineSize) bytes (raise it with --max-bytes)")))
+            }
         }
     }
 
@@ -174,48 +215,45 @@ struct InputReader {
         }
     }
 
-    private func readJSONLines(_ data: Data, location: String, _ body: (InputItem) throws -> Void) throws {
-        let decoder = JSONDecoder()
-        var lineNumber = 0
-        var start = data.startIndex
-        while start < data.endIndex {
-            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-            lineNumber += 1
-            let line = data[start..<end]
-            start = end < data.endIndex ? data.index(after: end) : end
-            let where_ = "\(location):\(lineNumber)"
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-            if let offset = Self.invalidUTF8Offset(Data(line)) {
-                try body(.failure(InputFailure(location: where_, reason: "not valid UTF-8 (at byte \(offset) of the line)")))
-                continue
-            }
-            let parsed: JSONDocument
-            do {
-                parsed = try decoder.decode(JSONDocument.self, from: Data(line))
-            } catch {
-                try body(.failure(InputFailure(location: where_, reason: "malformed JSON line: \(Self.describe(error))")))
-                continue
-            }
-            guard let text = parsed.text else {
-                try body(.failure(InputFailure(location: where_, reason: "the line has no \"text\" field")))
-                continue
-            }
-            if let problem = problem(with: Data(text.utf8)) {
-                try body(.failure(InputFailure(location: where_, reason: problem)))
-                continue
-            }
-            var date = defaultDate ?? fallbackDate
-            if let dateText = parsed.date, !dateText.isEmpty {
-                guard let value = EventDate(dateText.prefix(10)) ?? EventDate(dateText) else {
-                    try body(.failure(InputFailure(
-                        location: where_, reason: "\"date\" is not YYYY-MM-DD (or YYYY-MM, YYYY): \(dateText)")))
-                    continue
-                }
-                date = value
-            }
-            let id = parsed.id?.text ?? "\(location):\(lineNumber)"
-            try body(.document(Document(id: id, text: text, date: date, url: parsed.url, source: parsed.source)))
+    /// The longest JSON line read: twice the document limit (escapes such as `\"` take two bytes
+    /// for one) plus room for the other fields. A longer line is refused without being parsed.
+    var maximumLineSize: Int { maximumDocumentSize.multipliedReportingOverflow(by: 2).partialValue + 65_536 }
+
+    /// The document of one JSON line, a failure saying why there is none, or `nil` for a blank line.
+    func jsonLineItem(_ line: Data, location: String, lineNumber: Int, decoder: JSONDecoder) -> InputItem? {
+        let where_ = "\(location):\(lineNumber)"
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return nil }
+        if line.count > maximumLineSize {
+            return .failure(InputFailure(
+                location: where_,
+                reason: "JSON line of \(line.count) bytes is over the limit of \(maximumLineSize) bytes (raise it with --max-bytes)"))
         }
+        let line = Data(line)
+        if let offset = Self.invalidUTF8Offset(line) {
+            return .failure(InputFailure(location: where_, reason: "not valid UTF-8 (at byte \(offset) of the line)"))
+        }
+        let parsed: JSONDocument
+        do {
+            parsed = try decoder.decode(JSONDocument.self, from: line)
+        } catch {
+            return .failure(InputFailure(location: where_, reason: "malformed JSON line: \(Self.describe(error))"))
+        }
+        guard let text = parsed.text else {
+            return .failure(InputFailure(location: where_, reason: "the line has no \"text\" field"))
+        }
+        if let problem = problem(with: Data(text.utf8)) {
+            return .failure(InputFailure(location: where_, reason: problem))
+        }
+        var date = defaultDate ?? fallbackDate
+        if let dateText = parsed.date, !dateText.isEmpty {
+            guard let value = EventDate(dateText.prefix(10)) ?? EventDate(dateText) else {
+                return .failure(InputFailure(
+                    location: where_, reason: "\"date\" is not YYYY-MM-DD (or YYYY-MM, YYYY): \(dateText)"))
+            }
+            date = value
+        }
+        let id = parsed.id?.text ?? where_
+        return .document(Document(id: id, text: text, date: date, url: parsed.url, source: parsed.source))
     }
 
     /// A one-line description of a decoding error.
@@ -249,5 +287,146 @@ struct InputReader {
         }
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Reads a file descriptor (or bytes in memory, for the fuzzer) in blocks: as a whole, or line
+/// by line with a bound on how much of one line is kept.
+struct ByteStream {
+    private enum Source {
+        case descriptor(Int32)
+        case bytes([UInt8], offset: Int)
+    }
+
+    private var source: Source
+    private let blockSize: Int
+    /// Bytes read and not yet handed out start at `position`.
+    private(set) var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    /// The block `read` fills, allocated once.
+    private var block: [UInt8] = []
+
+    init(descriptor: Int32, blockSize: Int = 1 << 16) {
+        source = .descriptor(descriptor)
+        self.blockSize = max(1, blockSize)
+    }
+
+    init(bytes: [UInt8], blockSize: Int = 1 << 16) {
+        source = .bytes(bytes, offset: 0)
+        self.blockSize = max(1, blockSize)
+    }
+
+    /// A line of input, or the length of one that was too long to keep.
+    enum Line {
+        case line(Data)
+        case tooLong(Int)
+    }
+
+    /// Reads one more block onto the end of `buffer`, first dropping what was handed out when
+    /// that is at least half of it; `false` at the end of the input or on a read error.
+    private mutating func fill() -> Bool {
+        guard !atEnd else { return false }
+        if position > 0 && position >= buffer.count / 2 {
+            buffer.removeFirst(position)
+            position = 0
+        }
+        switch source {
+        case .bytes(let bytes, let offset):
+            guard offset < bytes.count else {
+                atEnd = true
+                return false
+            }
+            let end = min(bytes.count, offset + blockSize)
+            buffer.append(contentsOf: bytes[offset..<end])
+            source = .bytes(bytes, offset: end)
+            return true
+        case .descriptor(let descriptor):
+            if block.count != blockSize { block = [UInt8](repeating: 0, count: blockSize) }
+            while true {
+                let count = block.withUnsafeMutableBytes { raw -> Int in
+                    guard let base = raw.baseAddress else { return -1 }
+                    return read(descriptor, base, raw.count)
+                }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else {
+                    atEnd = true
+                    return false
+                }
+                buffer.append(contentsOf: block[0..<count])
+                return true
+            }
+        }
+    }
+
+    /// The first byte that is not a space, tab or line break among the first `limit`, reading as
+    /// far as needed; `nil` when there is none. Nothing is consumed.
+    mutating func firstNonBlankByte(within limit: Int) -> UInt8? {
+        var searched = 0  // relative to `position`, which `fill` may move
+        while true {
+            while position + searched < buffer.count {
+                guard searched < limit else { return nil }
+                let byte = buffer[position + searched]
+                if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { return byte }
+                searched += 1
+            }
+            guard fill() else { return nil }
+        }
+    }
+
+    /// Reads to the end, keeping at most `limit` unread bytes in `buffer` (from its start);
+    /// returns how many there were in all.
+    mutating func readAll(keepingAtMost limit: Int) -> Int {
+        buffer.removeFirst(position)
+        position = 0
+        var total = buffer.count
+        if buffer.count > limit { buffer.removeLast(buffer.count - limit) }
+        while true {
+            let before = buffer.count
+            guard fill() else { break }
+            total += buffer.count - before
+            if buffer.count > limit { buffer.removeLast(buffer.count - limit) }
+        }
+        return total
+    }
+
+    /// The index of the first line break in `buffer` at or after `start`.
+    private func newline(from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { pointer -> Int? in
+            guard let base = pointer.baseAddress, let found = memchr(base + start, 0x0A, pointer.count - start) else {
+                return nil
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// The next line without its line break, or `nil` at the end. A line longer than
+    /// `maximumLength` is skipped to its end and reported by length, never held in memory whole.
+    mutating func nextLine(maximumLength: Int) -> Line? {
+        // Bytes of the line already searched for a line break (relative to `position`, which
+        // `fill` may move) and bytes of it already dropped because it is too long.
+        var searched = 0
+        var skipped = 0
+        while true {
+            if let newline = newline(from: position + searched) {
+                defer { position = newline + 1 }
+                if skipped > 0 { return .tooLong(skipped + newline - position) }
+                return .line(Data(buffer[position..<newline]))
+            }
+            searched = buffer.count - position
+            if searched > maximumLength {
+                skipped += searched
+                buffer.removeAll(keepingCapacity: true)
+                position = 0
+                searched = 0
+            }
+            guard fill() else {
+                let rest = buffer.count - position
+                defer { position = buffer.count }
+                if skipped > 0 { return .tooLong(skipped + rest) }
+                return rest > 0 ? .line(Data(buffer[position...])) : nil
+            }
+        }
     }
 }

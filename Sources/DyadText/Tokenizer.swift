@@ -11,6 +11,7 @@
 /// - A closing quotation mark or bracket after the final period belongs to the sentence.
 /// - A line that ends without punctuation (a headline, a byline) ends its sentence when the next
 ///   line does not continue it in lower case; an empty line always ends a sentence.
+/// - A sentence has at most 250 tokens: longer runs (hostile or garbled input) are cut there.
 ///
 /// Ranges are UTF-8 byte offsets into the text. Curly apostrophes and quotation marks are
 /// normalised to ASCII in `Token.form` (the ranges still point at the original characters).
@@ -397,8 +398,9 @@ struct TokenScanner {
 
     /// Whether `[start, end)` followed by a period is an abbreviation (`Dr`, `U.S`, `e.g`, `J`).
     func abbreviationKind(_ start: Int, _ end: Int) -> AbbreviationKind? {
-        guard start < end else { return nil }
         let count = end - start
+        // No abbreviation is long; the bound keeps `aaaa…!.!.!.` linear (this runs for each period).
+        guard start < end, count <= Self.maximumAbbreviationLength else { return nil }
         // Single letter: an initial (J.) or a list letter (a.).
         if count == 1 && Self.isLetter(scalars[start]) {
             return Self.isUpper(scalars[start]) ? .title : .other
@@ -560,34 +562,50 @@ struct TokenScanner {
     }
 
     /// Emits a word, splitting clitics (`'s`, `n't`, ...) and contractions (`cannot`, `gonna`).
+    ///
+    /// Clitics come off the end one at a time (`could've`, `it's`, `don't`) and are emitted after
+    /// the stem, in text order. This is a loop, not recursion, so a hostile chunk of thousands of
+    /// clitics (`x's's's…`) neither overflows the stack nor rescans the word for each one.
     mutating func emitWord(_ start: Int, _ end: Int) {
         guard start < end else { return }
+        var suffixes: [(Int, Int)] = []
+        var end = end
+        peeling: while true {
+            let count = end - start
+            // n't
+            if count >= 4 && Self.isApostrophe(scalars[end - 2]) && (scalars[end - 1] == "t" || scalars[end - 1] == "T")
+                && (scalars[end - 3] == "n" || scalars[end - 3] == "N")
+            {
+                let stem = end - 3
+                let isSpecial = stem - start <= 3 && ["ca", "wo", "ai", "sha"].contains(lowercased(start, stem))
+                if isSpecial || Self.isLetter(scalars[stem - 1]) {
+                    suffixes.append((stem, end))
+                    end = stem
+                    continue peeling
+                }
+            }
+            // 's 're 've 'll 'd 'm
+            if count >= 3 {
+                for clitic in ["s", "re", "ve", "ll", "d", "m"] {
+                    let len = clitic.unicodeScalars.count
+                    let apostrophe = end - len - 1
+                    guard apostrophe > start, Self.isApostrophe(scalars[apostrophe]) else { continue }
+                    guard lowercased(apostrophe + 1, end) == clitic else { continue }
+                    guard Self.isAlnum(scalars[apostrophe - 1]) else { continue }
+                    suffixes.append((apostrophe, end))
+                    end = apostrophe
+                    continue peeling
+                }
+            }
+            break
+        }
+        emitStem(start, end)
+        for (s, e) in suffixes.reversed() { emit(s, e) }
+    }
+
+    /// Emits a word without clitics, splitting contractions (`cannot`, `gonna`, `dont`).
+    mutating func emitStem(_ start: Int, _ end: Int) {
         let count = end - start
-        // n't
-        if count >= 4 && Self.isApostrophe(scalars[end - 2]) && (scalars[end - 1] == "t" || scalars[end - 1] == "T")
-            && (scalars[end - 3] == "n" || scalars[end - 3] == "N")
-        {
-            let stem = end - 3
-            let stemWord = lowercased(start, stem)
-            if stemWord == "ca" || stemWord == "wo" || stemWord == "ai" || stemWord == "sha" || Self.isLetter(scalars[stem - 1]) {
-                emitWord(start, stem)
-                emit(stem, end)
-                return
-            }
-        }
-        // 's 're 've 'll 'd 'm
-        if count >= 3 {
-            for clitic in ["s", "re", "ve", "ll", "d", "m"] {
-                let len = clitic.unicodeScalars.count
-                let apostrophe = end - len - 1
-                guard apostrophe > start, Self.isApostrophe(scalars[apostrophe]) else { continue }
-                guard lowercased(apostrophe + 1, end) == clitic else { continue }
-                guard Self.isAlnum(scalars[apostrophe - 1]) else { continue }
-                emitWord(start, apostrophe)
-                emit(apostrophe, end)
-                return
-            }
-        }
         if count >= 5 && count <= 8 {
             let word = lowercased(start, end)
             switch word {
@@ -677,8 +695,9 @@ struct TokenScanner {
         }
         // Punctuation-based ends.
         var k = index
-        // Walk back over closing quotes/brackets to the final punctuation.
-        while k > 0 && isClosingPunct(k) { k -= 1 }
+        // Walk back over closing quotes/brackets to the final punctuation (a few at most: a
+        // longer run is not a sentence end, and an unbounded walk is quadratic on `) ) ) …`).
+        while k > 0 && index - k < Self.maximumClosersAfterPeriod && isClosingPunct(k) { k -= 1 }
         let finalToken = tokens[k]
         let finalScalar = scalars[finalToken.end - 1]
         guard Self.isSentenceFinal(finalScalar) else { return false }
@@ -705,6 +724,15 @@ struct TokenScanner {
         return true
     }
 
+    /// The most tokens a sentence has: a longer run (a list of 100,000 commas, a table flattened
+    /// into one line) is cut into sentences of this length, so tagging, parsing and coding stay
+    /// linear in the text. News sentences are far shorter (EWT's longest is under 200 tokens).
+    static let maximumSentenceLength = 250
+    /// Closing quotation marks and brackets looked through after a sentence-final period.
+    static let maximumClosersAfterPeriod = 8
+    /// The longest abbreviation recognised, in characters before its period (`U.S`, `Calif`).
+    static let maximumAbbreviationLength = 24
+
     func makeSentences() -> [Sentence] {
         var sentences: [Sentence] = []
         var current: [Token] = []
@@ -715,7 +743,7 @@ struct TokenScanner {
             let endByte = offsets[t.end]
             let spaceAfter = t.end < scalars.count && Self.isSpace(scalars[t.end])
             current.append(Token(form: normalizedForm(t), range: startByte..<endByte, spaceAfter: spaceAfter))
-            if endsSentence(after: index) {
+            if current.count >= Self.maximumSentenceLength || endsSentence(after: index) {
                 if let first = current.first, let last = current.last {
                     sentences.append(Sentence(range: first.range.lowerBound..<last.range.upperBound, tokens: current))
                 }
