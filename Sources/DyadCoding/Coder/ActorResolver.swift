@@ -29,6 +29,9 @@ struct CoreferenceContext: Sendable {
     var lastCountry: String?
     /// The actors of the current sentence so far, in order: a pronoun refers to these first.
     var inSentence: [ResolvedActor] = []
+    /// Institutions by the nouns that named them ("ministry" → the Defense Ministry's code), for
+    /// "the ministry" later on.
+    var institutions: [String: ResolvedActor] = [:]
 
     mutating func note(_ actor: ResolvedActor, isSubject: Bool = false) {
         inSentence.append(actor)
@@ -244,6 +247,13 @@ struct ActorResolver {
                     code: code, range: textRange, name: known.name, isPerson: true, how: "person: \(known.name)")
             }
         }
+        if let organization, unknownProper.contains(head) {
+            // "Defense Ministry spokesman Tan Kefei": a person introduced with an organisation's role.
+            let properName = unknownProper.map { graph.tokens[$0].form }.joined(separator: " ")
+            return ResolvedActor(
+                code: organization.code, range: textRange, name: properName, isPerson: true,
+                how: "introduced: \(properName) of \(organization.canonical)")
+        }
         if let organization {
             return ResolvedActor(
                 code: organization.code, range: textRange, name: nil, isPerson: false,
@@ -299,6 +309,15 @@ struct ActorResolver {
             let code = country + (agent ?? "")
             return ResolvedActor(code: code, range: textRange, name: nil, isPerson: false, how: "country \(country)")
         }
+        // "the ministry", "the embassy": a definite description of an institution named before.
+        if country == nil, unknownProper.isEmpty, core.contains(where: { graph.lemmas[$0] == "the" }),
+            let earlier = context.institutions[lemma]
+        {
+            var actor = earlier
+            actor.range = textRange
+            actor.how = "the \(lemma) named before (\(earlier.code))"
+            return actor
+        }
         if let agent {
             // "Gunmen abducted twenty Nigerian students": a role with no country of its own, in a
             // sentence that names a single country, is taken to be of that country.
@@ -322,6 +341,12 @@ struct ActorResolver {
                 how: "the \(agent) of the country in context (\(lastCountry))")
         }
         return nil
+    }
+
+    /// The length of the institution part of an actor code: the country and one role (`CHNMIL`),
+    /// or the whole code of an organisation (`IGOUNOIAE`).
+    static func institutionCodeLength(_ code: String) -> Int {
+        code.hasPrefix("IGO") || code.hasPrefix("NGO") ? code.count : min(code.count, 6)
     }
 
     /// A capitalised word tagged as a pronoun that is no pronoun ("Wu emphasized"): a name.

@@ -172,6 +172,19 @@ struct SentenceCoder {
                 }
             }
             context.note(found, isSubject: relation.hasPrefix("nsubj"))
+            // Remember the institution words that named it, for "the ministry", "the army" later.
+            if found.code.count > 3, !found.how.hasPrefix("the ") {
+                var institution = found
+                institution.isPerson = false
+                institution.name = nil
+                institution.code = String(found.code.prefix(ActorResolver.institutionCodeLength(found.code)))
+                for word in resolver.core(of: index) where graph.tokens[word].upos != "PRON"
+                    && (resolver.agentAt[word] != nil
+                        || resolver.nameAt[word]?.entries.contains(where: { $0.kind == .organization }) == true)
+                {
+                    context.institutions[graph.lemmas[word]] = institution
+                }
+            }
         }
     }
 
@@ -395,7 +408,13 @@ struct SentenceCoder {
             return []
         }
         if let subject = graph.child(of: verb, "nsubj", "csubj") {
-            let found = actors(at: subject)
+            var found = actors(at: subject)
+            // A parse with two subjects ("Colombian | President Gustavo Petro criticized"): the
+            // most specific actor among them.
+            let others = graph.children(of: verb, "nsubj").filter { $0 != subject }.flatMap { actors(at: $0) }
+            if let best = (found + others).max(by: { $0.code.count < $1.code.count }), !others.isEmpty {
+                found = [best]
+            }
             if !found.isEmpty { return found }
             // "the head of the ministry", "many of them": the actor inside the subject phrase.
             return actorInside(subject)
@@ -415,7 +434,13 @@ struct SentenceCoder {
             return subjects(of: token.head, depth: depth + 1)
         }
         if relation.hasPrefix("acl") {
-            return actorInside(token.head)
+            let found = actorInside(token.head)
+            // "The party issued a declaration demanding …": the declaration's issuer demands.
+            let noun = token.head
+            if found.isEmpty, graph.tokens[noun].relation == "obj", graph.tokens[noun].head >= 0 {
+                return subjects(of: graph.tokens[noun].head, depth: depth + 1)
+            }
+            return found
         }
         return []
     }
@@ -890,6 +915,9 @@ struct SentenceCoder {
     private mutating func domesticTarget(of predicate: Int, code: String, sources: [ResolvedActor]) -> ResolvedActor? {
         let root = String(code.prefix(2))
         guard Self.placeTargetedRoots.contains(root), let source = sources.first else { return nil }
+        // Of the concessions, only easing restrictions (081: curfews, bans, states of emergency) is
+        // aimed at a country; a resignation or a surrender with no one named is not an event here.
+        if root == "08", !code.hasPrefix("081") { return nil }
         if let place = PlaceFinder.place(for: predicate, in: graph, mentions: places), let country = place.country,
             country != source.code, let mention = places.first(where: { $0.place == place })
         {

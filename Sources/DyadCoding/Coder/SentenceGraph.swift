@@ -34,8 +34,11 @@ struct SentenceGraph: Sendable {
         for verb in tokens.indices.dropFirst() {
             let token = tokens[verb]
             let form = token.form.lowercased()
-            guard token.relation == "amod", token.upos == "ADJ" || token.upos == "VERB", form.hasSuffix("ed"),
-                form.count > 4
+            // An `-ed` form, or an irregular past the tagger knew for a verb ("struck", "shot").
+            let taggedLemma = token.lemma.lowercased()
+            let irregular = token.upos == "VERB" && !form.hasSuffix("ing") && isVerbLemma(taggedLemma)
+            guard token.relation == "amod", token.upos == "ADJ" || token.upos == "VERB",
+                (form.hasSuffix("ed") && form.count > 4) || irregular
             else { continue }
             // "A top U.S. official today praised Haiti": a day word may stand between them.
             let dayWord = isDayWord(tokens[verb - 1].form) && verb >= 2 ? verb - 1 : nil
@@ -47,7 +50,7 @@ struct SentenceGraph: Sendable {
                 !tokens.indices.contains(where: { tokens[$0].head == subject && tokens[$0].relation == "case" }),
                 ["root", "ccomp", "conj", "parataxis", "advcl", "nsubj"].contains(tokens[subject].relation)
                     || tokens[subject].head == object,
-                let lemma = verbLemma(form, isVerbLemma)
+                let lemma = irregular ? taggedLemma : verbLemma(form, isVerbLemma)
             else { continue }
             let objectHolds = tokens[subject].head == object || tokens[object].relation == "root"
             let clauseHead = objectHolds ? tokens[object].head : tokens[subject].head
