@@ -1,0 +1,6 @@
+// libFuzzer's entry point for programs that have their own main (SwiftPM gives each executable
+// one), from the sanitizer runtime that -sanitize=fuzzer links.
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));

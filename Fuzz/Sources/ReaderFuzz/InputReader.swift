@@ -1,0 +1,1 @@
+../../../Sources/DyadCLI/InputReader.swift
