@@ -165,3 +165,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let events = try code("Arab League Secretary-General Ahmed Aboul Gheit today urged Israel to halt the raids.", date: "2018-05-02")
     #expect(has(events, "IGOARL", "02", "ISR"))
 }
+
+@Test func blockingRoadsIsAProtestButBlockingAResolutionIsNot() throws {
+    #expect(has(try code("Nigerian protesters blocked roads in Lagos on Monday."), "NGAOPP", "14", "NGA"))
+    #expect(!(try code("Russia blocked the resolution on Syria.")).contains { $0.root == "14" })
+}

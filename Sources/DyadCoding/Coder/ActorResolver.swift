@@ -311,6 +311,7 @@ struct ActorResolver {
         }
         // "the ministry", "the embassy": a definite description of an institution named before.
         if country == nil, unknownProper.isEmpty, core.contains(where: { graph.lemmas[$0] == "the" }),
+            graph.children(of: head, "nmod").isEmpty, graph.children(of: head, "acl", "acl:relcl").isEmpty,
             let earlier = context.institutions[lemma]
         {
             var actor = earlier

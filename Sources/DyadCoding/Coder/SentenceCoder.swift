@@ -634,13 +634,23 @@ struct SentenceCoder {
             sources = [speaker]
         }
         var targets = coding.match?.target.map { actorInside($0) } ?? defaultTargets(of: verb)
-        if targets.isEmpty {
+        // A target that is only the source itself ("reiterated its demand that …") is none.
+        let onlySelf = !targets.isEmpty && targets.allSatisfy { target in sources.contains { $0.code == target.code } }
+        if targets.isEmpty || onlySelf {
+            let named = targets
+            targets = []
+            defer { if targets.isEmpty { targets = named } }
             // "opened fire to disperse demonstrators": whom the act's purpose names.
             let objects = graph.children(of: verb, "obj")
             for purpose in graph.children(of: verb, "advcl", "xcomp") + objects.flatMap({ graph.children(of: $0, "acl") })
             where graph.children(of: purpose, "mark").contains(where: { graph.lemmas[$0] == "to" }) && graph.isVerb(purpose) {
                 targets = defaultTargets(of: purpose).filter { target in !sources.contains { $0.range == target.range } }
                 if !targets.isEmpty { break }
+            }
+            // "reiterated its demand that Israel ease restrictions": whom the demand is made of.
+            for clause in objects.flatMap({ graph.children(of: $0, "acl", "ccomp") }) + graph.children(of: verb, "ccomp")
+            where targets.isEmpty && graph.children(of: clause, "mark").contains(where: { graph.lemmas[$0] == "that" }) {
+                targets = subjects(of: clause).filter { target in !sources.contains { $0.range == target.range } }
             }
         }
         if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"), let first = eventsByPredicate[graph.tokens[verb].head]?.first {
