@@ -14,6 +14,22 @@ struct Lemmatizer: Sendable {
         FeatureHash.feature(exact ? 901 : 902, FeatureHash.string(form), UInt64(tag))
     }
 
+    /// `key(form.lowercased(), tag, exact: false)`, without building the lower-case string for
+    /// an ASCII form.
+    static func lowerKey(_ form: String, _ tag: Int) -> UInt64 {
+        let ascii = form.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                h = (h ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+            }
+            return FeatureHash.feature(902, FeatureHash.finish(h), UInt64(tag))
+        }
+        if let ascii, let key = ascii { return key }
+        return key(form.lowercased(), tag, exact: false)
+    }
+
     static func ruleKey(_ suffix: Substring.UnicodeScalarView, _ tag: Int) -> UInt64 {
         FeatureHash.feature(903, FeatureHash.string(String(String.UnicodeScalarView(suffix))), UInt64(tag))
     }
@@ -21,7 +37,7 @@ struct Lemmatizer: Sendable {
     /// The lemma of `form` tagged `tag` (a joint tag index) with universal tag `upos`.
     func lemma(of form: String, tag: Int, upos: String, isFirst: Bool) -> String {
         var row = lexicon.find(Self.key(form, tag, exact: true))
-        if row < 0 { row = lexicon.find(Self.key(form.lowercased(), tag, exact: false)) }
+        if row < 0 { row = lexicon.find(Self.lowerKey(form, tag)) }
         if row >= 0 { return lemmas[Int(row)] }
         if upos == "PUNCT" || upos == "SYM" || upos == "NUM" { return form }
         let keepCase: Bool

@@ -1,22 +1,52 @@
 /// A trained multi-class linear model over hashed features: for each feature, the classes it
 /// votes for and with what weight (sparse rows). Scoring adds the rows of the active features.
 ///
-/// A row is found through an open-addressing table of `Slot`s (key, first entry, entry count);
-/// an entry packs the class in its low 8 bits and the weight, quantised to 24 bits, above it.
+/// An entry packs the class in its low 8 bits and the weight, quantised to 24 bits, above it.
+/// A row is found through an open-addressing table of 16-byte `Slot`s. Most rows have one or two
+/// entries (80% of the parser's and the tagger's), and those are stored in the slot itself, so
+/// scoring such a feature costs one cache line. Rows with many entries (features of tags and
+/// labels alone, which fire in every sentence) are stored dense, a weight for every class, and
+/// added four classes at a time; the others live in `overflow` as (class, weight) pairs.
 struct LinearModel: Sendable {
+    /// A table slot: the feature's key (0: empty) and its row.
+    ///
+    /// `b & 0xFF` tells the row's form: `singleTag`, one entry in `a`; `overflowTag`,
+    /// `overflow[a ..< a + b >> 8]`; `denseTag`, dense row `a`; any other value (a class), two
+    /// entries `a` and `b`.
     struct Slot: Sendable {
         var key: UInt64
-        var start: UInt32
-        var count: UInt32
+        var a: UInt32
+        var b: UInt32
     }
 
+    /// An entry of a row in `overflow`: packed, and its weight.
+    struct Entry: Sendable {
+        var packed: UInt32
+        var weight: Float
+    }
+
+    static let singleTag: UInt32 = 0xFF
+    static let overflowTag: UInt32 = 0xFE
+    static let denseTag: UInt32 = 0xFD
+
     let classCount: Int
+    /// `classCount` rounded up to a multiple of 4: the length of a dense row, and of the scores
+    /// buffer that `score` needs.
+    let paddedClassCount: Int
     /// Weight of one quantisation step.
     let scale: Float
     let slots: [Slot]
     let mask: Int
-    let entries: [UInt32]
+    /// Entries of the rows with more than two, but too few to be dense.
+    let overflow: [Entry]
+    /// Dense rows, `paddedClassCount` weights each (0 for the classes a row has no entry for).
+    let dense: [Float]
+    /// The packed entries of the dense rows (for encoding): row `r` is
+    /// `denseEntries[denseStarts[r] ..< denseStarts[r + 1]]`.
+    let denseEntries: [UInt32]
+    let denseStarts: [Int]
     let rowCount: Int
+    let entryCount: Int
 
     /// Builds the model from rows of (class, weight), keeping at most `maximumEntries` of the
     /// largest weights.
@@ -48,66 +78,192 @@ struct LinearModel: Sendable {
         self.init(classCount: classCount, scale: scale, keys: keys, counts: counts, entries: entries)
     }
 
+    /// Builds the table from rows in key order: `counts[i]` entries of `entries` for `keys[i]`.
     init(classCount: Int, scale: Float, keys: [UInt64], counts: [UInt8], entries: [UInt32]) {
         self.classCount = classCount
         self.scale = scale
-        self.entries = entries
         self.rowCount = keys.count
+        self.entryCount = entries.count
+        // A load factor of about one half: short probes, and a table half the size of one at a
+        // quarter, which keeps more of it in the cache.
         var size = 16
-        while size < keys.count * 2 { size <<= 1 }
-        var slots = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: size)
+        while size * 2 < keys.count * 3 { size <<= 1 }
+        var slots = [Slot](repeating: Slot(key: 0, a: 0, b: 0), count: size)
         let mask = size - 1
-        var start: UInt32 = 0
+        // Classes 0xFD to 0xFF would read as tags: models with that many classes keep every row
+        // in `overflow`.
+        let inline = classCount <= 0xFD
+        let padded = (classCount + 3) & ~3
+        // Dense from a quarter of the classes on: adding a dense row (a few vector additions,
+        // over half the row for many parser states) is then cheaper than adding its entries one
+        // by one.
+        let denseMinimum = max(8, classCount / 4)
+        var overflow: [Entry] = []
+        var dense: [Float] = []
+        var denseEntries: [UInt32] = []
+        var denseStarts = [0]
+        var start = 0
         for (key, count) in zip(keys, counts) {
+            let n = Int(count)
             var i = Int(truncatingIfNeeded: key) & mask
             while slots[i].key != 0 && slots[i].key != key { i = (i + 1) & mask }
-            slots[i] = Slot(key: key, start: start, count: UInt32(count))
-            start += UInt32(count)
+            if inline && n == 1 {
+                slots[i] = Slot(key: key, a: entries[start], b: Self.singleTag)
+            } else if inline && n == 2 {
+                slots[i] = Slot(key: key, a: entries[start], b: entries[start + 1])
+            } else if inline && n >= denseMinimum {
+                slots[i] = Slot(key: key, a: UInt32(dense.count / padded), b: Self.denseTag)
+                let row = dense.count
+                dense.append(contentsOf: repeatElement(0, count: padded))
+                for e in entries[start..<(start + n)] { dense[row + Int(e & 0xFF)] = Self.weight(e, scale) }
+                denseEntries.append(contentsOf: entries[start..<(start + n)])
+                denseStarts.append(denseEntries.count)
+            } else {
+                slots[i] = Slot(key: key, a: UInt32(overflow.count), b: UInt32(n) << 8 | Self.overflowTag)
+                for e in entries[start..<(start + n)] { overflow.append(Entry(packed: e, weight: Self.weight(e, scale))) }
+            }
+            start += n
         }
+        self.paddedClassCount = padded
+        self.dense = dense
+        self.denseEntries = denseEntries
+        self.denseStarts = denseStarts
         self.slots = slots
         self.mask = mask
+        self.overflow = overflow
     }
 
-    /// Adds the weights of `features` to `scores` (which must have `classCount` elements).
+    /// The classes whose scores a caller reads: `needed`, except those in `skipped`. Scores of
+    /// other classes are left incomplete (dense rows skip them).
+    struct Classes {
+        var needed: Range<Int>
+        var skipped: Range<Int> = 0..<0
+
+        static func all(_ count: Int) -> Classes { Classes(needed: 0..<count) }
+    }
+
+    /// Adds the weights of `features` to `scores` (which must have `paddedClassCount` elements)
+    /// for the classes in `classes` (at least; others may get part of their weights).
     ///
-    /// Two passes: first find every feature's row, then add the rows. The lookups of different
-    /// features are independent memory loads, so the processor overlaps their cache misses.
+    /// Each class's weights are added in the order of the features, so the sums (and the
+    /// predictions) do not depend on the table's layout. Three passes: load every feature's home
+    /// slot (independent loads, so the processor overlaps their cache misses), resolve collisions
+    /// and keep the rows found, then add the rows.
     @inline(__always)
-    func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
+    func score(
+        _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>, classes: Classes
+    ) {
         let scale = self.scale
         let mask = self.mask
-        withUnsafeTemporaryAllocation(of: Slot.self, capacity: features.count) { found in
+        let count = features.count
+        // Dense rows are added in blocks of four classes: blocks lo..<skipLo and skipHi..<hi.
+        let lo = max(0, classes.needed.lowerBound) / 4
+        let hi = (min(paddedClassCount, classes.needed.upperBound) + 3) / 4
+        var skipLo = hi
+        var skipHi = hi
+        if !classes.skipped.isEmpty {
+            skipLo = max(lo, min(hi, (classes.skipped.lowerBound + 3) / 4))
+            skipHi = max(skipLo, min(hi, classes.skipped.upperBound / 4))
+        }
+        withUnsafeTemporaryAllocation(of: Slot.self, capacity: count) { found in
+            guard let found = found.baseAddress else { return }
             var rows = 0
             slots.withUnsafeBufferPointer { slots in
-                for feature in features {
-                    var i = Int(truncatingIfNeeded: feature) & mask
-                    while true {
-                        let slot = slots[i]
-                        if slot.key == feature {
-                            found[rows] = slot
-                            rows += 1
-                            break
+                guard let slots = slots.baseAddress, let features = features.baseAddress else { return }
+                for f in 0..<count {
+                    found[f] = slots[Int(truncatingIfNeeded: features[f]) & mask]
+                }
+                for f in 0..<count {
+                    let feature = features[f]
+                    var slot = found[f]
+                    if slot.key != feature {
+                        if slot.key == 0 { continue }
+                        var i = (Int(truncatingIfNeeded: feature) &+ 1) & mask
+                        while true {
+                            slot = slots[i]
+                            if slot.key == feature || slot.key == 0 { break }
+                            i = (i &+ 1) & mask
                         }
-                        if slot.key == 0 { break }
-                        i = (i + 1) & mask
+                        if slot.key == 0 { continue }
                     }
+                    found[rows] = slot  // rows <= f: found[f] was read already
+                    rows += 1
                 }
             }
-            entries.withUnsafeBufferPointer { entries in
-                for r in 0..<rows {
-                    let start = Int(found[r].start)
-                    for e in start..<(start + Int(found[r].count)) {
-                        let packed = entries[e]
-                        scores[Int(packed & 0xFF)] += Float(Int32(bitPattern: packed) >> 8) * scale
+            @inline(__always) func add(_ packed: UInt32) {
+                scores[Int(packed & 0xFF)] += Self.weight(packed, scale)
+            }
+            guard let out = UnsafeMutableRawPointer(scores.baseAddress) else { return }
+            @inline(__always) func addBlocks(_ row: UnsafeRawPointer, _ from: Int, _ to: Int) {
+                var offset = from &* 16
+                let end = to &* 16
+                while offset &+ 32 <= end {
+                    let x = out.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+                        + row.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+                    let y = out.loadUnaligned(fromByteOffset: offset &+ 16, as: SIMD4<Float>.self)
+                        + row.loadUnaligned(fromByteOffset: offset &+ 16, as: SIMD4<Float>.self)
+                    out.storeBytes(of: x, toByteOffset: offset, as: SIMD4<Float>.self)
+                    out.storeBytes(of: y, toByteOffset: offset &+ 16, as: SIMD4<Float>.self)
+                    offset &+= 32
+                }
+                if offset < end {
+                    let x = out.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+                        + row.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+                    out.storeBytes(of: x, toByteOffset: offset, as: SIMD4<Float>.self)
+                }
+            }
+            overflow.withUnsafeBufferPointer { overflow in
+                dense.withUnsafeBufferPointer { dense in
+                    guard let overflow = overflow.baseAddress, let dense = dense.baseAddress else { return }
+                    let stride = paddedClassCount
+                    for r in 0..<rows {
+                        let slot = found[r]
+                        switch slot.b & 0xFF {
+                        case Self.singleTag:
+                            add(slot.a)
+                        case Self.denseTag:
+                            let row = UnsafeRawPointer(dense + Int(slot.a) &* stride)
+                            addBlocks(row, lo, skipLo)
+                            addBlocks(row, skipHi, hi)
+                        case Self.overflowTag:
+                            let start = Int(slot.a)
+                            for e in start..<(start &+ Int(slot.b >> 8)) {
+                                let entry = overflow[e]
+                                scores[Int(entry.packed & 0xFF)] += entry.weight
+                            }
+                        default:
+                            add(slot.a)
+                            add(slot.b)
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The rows in key order: (key, entry range).
-    func sortedRows() -> [(key: UInt64, start: Int, count: Int)] {
-        slots.filter { $0.key != 0 }.map { ($0.key, Int($0.start), Int($0.count)) }.sorted { $0.key < $1.key }
+    /// The weight of a packed entry.
+    @inline(__always)
+    static func weight(_ packed: UInt32, _ scale: Float) -> Float {
+        Float(Int32(bitPattern: packed) >> 8) * scale
+    }
+
+    /// The packed entries of a slot's row, in class order.
+    func entries(of slot: Slot) -> [UInt32] {
+        switch slot.b & 0xFF {
+        case Self.singleTag:
+            return [slot.a]
+        case Self.overflowTag:
+            return overflow[Int(slot.a)..<(Int(slot.a) + Int(slot.b >> 8))].map(\.packed)
+        case Self.denseTag:
+            return Array(denseEntries[denseStarts[Int(slot.a)]..<denseStarts[Int(slot.a) + 1]])
+        default:
+            return [slot.a, slot.b]
+        }
+    }
+
+    /// The rows in key order: (key, entries).
+    func sortedRows() -> [(key: UInt64, entries: [UInt32])] {
+        slots.filter { $0.key != 0 }.sorted { $0.key < $1.key }.map { ($0.key, entries(of: $0)) }
     }
 
     // MARK: Encoding
@@ -117,10 +273,10 @@ struct LinearModel: Sendable {
         writer.append(scale)
         let rows = sortedRows()
         writer.append(array: rows.map(\.key))
-        writer.append(array: rows.map { UInt8($0.count) })
+        writer.append(array: rows.map { UInt8($0.entries.count) })
         var ordered: [UInt32] = []
-        ordered.reserveCapacity(entries.count)
-        for row in rows { ordered.append(contentsOf: entries[row.start..<(row.start + row.count)]) }
+        ordered.reserveCapacity(entryCount)
+        for row in rows { ordered.append(contentsOf: row.entries) }
         writer.append(array: ordered)
     }
 
@@ -249,10 +405,7 @@ extension LinearModel {
     func pruned(maximumEntries: Int) -> LinearModel {
         var rows: [(key: UInt64, weights: [(cls: Int, weight: Float)])] = []
         for row in sortedRows() {
-            rows.append(
-                (row.key, entries[row.start..<(row.start + row.count)].map {
-                    (Int($0 & 0xFF), Float(Int32(bitPattern: $0) >> 8) * scale)
-                }))
+            rows.append((row.key, row.entries.map { (Int($0 & 0xFF), Float(Int32(bitPattern: $0) >> 8) * scale) }))
         }
         return LinearModel(classCount: classCount, rows: rows, maximumEntries: maximumEntries)
     }

@@ -16,19 +16,29 @@ struct Parser: Sendable {
     func parse(words: [UInt64], tags: [Int]) -> [(head: Int, label: Int)] {
         let n = words.count
         var state = ParseState(count: n)
-        var features = [UInt64](repeating: 0, count: Self.featureCount)
-        var scores = [Float](repeating: 0, count: model.classCount)
         let context = ParseContext(words: words, tags: tags)
-        while !state.isTerminal {
-            features.withUnsafeMutableBufferPointer { out in
-                state.features(context, into: out)
+        let L = labelCount
+        let all = LinearModel.Classes.all(2 + 2 * L)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.featureCount) { features in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: model.paddedClassCount) { scores in
+                while !state.isTerminal {
+                    state.features(context, into: features)
+                    scores.initialize(repeating: 0)
+                    // Only the scores of the actions `bestValid` may choose are needed.
+                    var classes = all
+                    if state.stack.isEmpty {
+                        classes.needed = 0..<1
+                    } else if state.heads[state.stack[state.stack.count - 1]] >= 0 {
+                        classes.needed = state.b < n ? 0..<(2 + 2 * L) : 0..<2
+                        classes.skipped = 2..<(2 + L)
+                    } else if state.b == n {
+                        classes.needed = 0..<(2 + L)
+                    }
+                    model.score(UnsafeBufferPointer(features), into: scores, classes: classes)
+                    let action = bestValid(state, UnsafeBufferPointer(scores))
+                    state.apply(action, labelCount: L)
+                }
             }
-            scores.withUnsafeMutableBufferPointer { scores in
-                for c in 0..<scores.count { scores[c] = 0 }
-                features.withUnsafeBufferPointer { model.score($0, into: scores) }
-            }
-            let action = bestValid(state, scores)
-            state.apply(action, labelCount: labelCount)
         }
         return (0..<n).map { (state.heads[$0], state.labels[$0]) }
     }
@@ -36,6 +46,12 @@ struct Parser: Sendable {
     /// The highest-scoring action allowed in `state`.
     @inline(__always)
     func bestValid(_ state: ParseState, _ scores: [Float]) -> Int {
+        scores.withUnsafeBufferPointer { bestValid(state, $0) }
+    }
+
+    /// The highest-scoring action allowed in `state`.
+    @inline(__always)
+    func bestValid(_ state: ParseState, _ scores: UnsafeBufferPointer<Float>) -> Int {
         var best = -1
         var bestScore = -Float.infinity
         let L = labelCount

@@ -130,11 +130,11 @@ extension Analyzer {
         guard let model else { return "no model" }
         return """
             tagger: \(model.tagger.tags.count) tags, \(model.tagger.model.rowCount) features, \
-            \(model.tagger.model.entries.count) weights; lexicon \(model.tagger.lexicon.classes.count) words
+            \(model.tagger.model.entryCount) weights; lexicon \(model.tagger.lexicon.classes.count) words
             lemmatizer: \(model.lemmatizer.lemmas.count) lemmas, \(model.lemmatizer.lexicon.count) entries, \
             \(model.lemmatizer.rules.count) rules
             parser: \(model.parser.labels.count) labels, \(model.parser.model.rowCount) features, \
-            \(model.parser.model.entries.count) weights
+            \(model.parser.model.entryCount) weights
             """
     }
 }
@@ -143,9 +143,10 @@ extension Analyzer {
     package var debugScales: String {
         guard let model else { return "" }
         func describe(_ m: LinearModel) -> String {
-            let maxCount = m.slots.map(\.count).max() ?? 0
+            let rows = m.sortedRows()
+            let maxCount = rows.map(\.entries.count).max() ?? 0
             var maxQ: Int32 = 0
-            for e in m.entries { maxQ = max(maxQ, abs(Int32(bitPattern: e) >> 8)) }
+            for row in rows { for e in row.entries { maxQ = max(maxQ, abs(Int32(bitPattern: e) >> 8)) } }
             return "scale \(m.scale) maxRow \(maxCount) maxQ \(maxQ) maxW \(Float(maxQ) * m.scale)"
         }
         return describe(model.tagger.model) + " | " + describe(model.parser.model)

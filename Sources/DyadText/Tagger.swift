@@ -77,24 +77,25 @@ struct Tagger: Sendable {
     /// Tags the words, returning joint tag indices.
     func tag(_ words: [WordInfo]) -> [Int] {
         var result = [Int](repeating: 0, count: words.count)
-        var features = [UInt64](repeating: 0, count: Self.featureCount)
-        var scores = [Float](repeating: 0, count: model.classCount)
-        words.withUnsafeBufferPointer { words in
-            features.withUnsafeMutableBufferPointer { features in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    for i in 0..<words.count {
-                        Self.features(
-                            words, i, previous1: i >= 1 ? result[i - 1] : -1, previous2: i >= 2 ? result[i - 2] : -2,
-                            into: features)
-                        for c in 0..<scores.count { scores[c] = 0 }
-                        model.score(UnsafeBufferPointer(features), into: scores)
-                        var best = 0
-                        var bestScore = -Float.infinity
-                        for c in 0..<scores.count where scores[c] > bestScore {
-                            bestScore = scores[c]
-                            best = c
+        let classCount = model.classCount
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.featureCount) { features in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: model.paddedClassCount) { scores in
+                words.withUnsafeBufferPointer { words in
+                    result.withUnsafeMutableBufferPointer { result in
+                        for i in 0..<words.count {
+                            Self.features(
+                                words, i, previous1: i >= 1 ? result[i - 1] : -1,
+                                previous2: i >= 2 ? result[i - 2] : -2, into: features)
+                            scores.initialize(repeating: 0)
+                            model.score(UnsafeBufferPointer(features), into: scores, classes: .all(classCount))
+                            var best = 0
+                            var bestScore = -Float.infinity
+                            for c in 0..<classCount where scores[c] > bestScore {
+                                bestScore = scores[c]
+                                best = c
+                            }
+                            result[i] = best
                         }
-                        result[i] = best
                     }
                 }
             }

@@ -34,14 +34,31 @@ struct WordInfo {
 
     /// The hash the parser uses for a word: its lower-case form.
     static func lowerHash(_ form: String) -> UInt64 {
-        let scalars = Array(form.lowercased().unicodeScalars)
-        return scalars.withUnsafeBufferPointer { hash($0, 0..<$0.count) }
+        withLowercaseScalars(form) { hash($0, 0..<$0.count) }
+    }
+
+    /// Calls `body` with the Unicode scalars of `form.lowercased()`; an ASCII form (almost every
+    /// word) is lowered in a stack buffer, without allocating.
+    @inline(__always)
+    static func withLowercaseScalars<R>(_ form: String, _ body: (UnsafeBufferPointer<Unicode.Scalar>) -> R) -> R {
+        let ascii = form.utf8.withContiguousStorageIfAvailable { bytes -> R? in
+            guard bytes.count <= 64 else { return nil }
+            for byte in bytes where byte >= 0x80 { return nil }
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalars in
+                for (i, byte) in bytes.enumerated() {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    scalars.initializeElement(at: i, to: Unicode.Scalar(lower))
+                }
+                return body(UnsafeBufferPointer(scalars))
+            }
+        }
+        if let ascii, let result = ascii { return result }
+        return Array(form.lowercased().unicodeScalars).withUnsafeBufferPointer(body)
     }
 
     init(form: String, lexicon: WordLexicon?) {
-        let scalars = Array(form.lowercased().unicodeScalars)
         self.form = FeatureHash.string(form)
-        scalars.withUnsafeBufferPointer { s in
+        Self.withLowercaseScalars(form) { s in
             let n = s.count
             lower = Self.hash(s, 0..<n)
             prefix1 = Self.hash(s, 0..<min(1, n))

@@ -1,5 +1,6 @@
 import Benchmark
 import DyadText
+import Foundation
 
 /// The bundled example article, repeated: news text of the kind Dyad reads.
 let article: String = {
@@ -37,9 +38,52 @@ func thousandTokens() -> [Sentence] {
     return batch
 }
 
+/// The sentences of the EWT test split with their given tokenization (empty when the shared
+/// data is not beside the repository): web text of every kind, most of whose words are not in
+/// the processor's caches, unlike a repeated article.
+let ewtTest: [Sentence] = {
+    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(5)  // Dyad/Benchmarks/Benchmarks/SyntaxBenchmark/SyntaxBenchmark.swift
+    let path = parts.joined(separator: "/") + "/shared/data/ud-english-ewt/en_ewt-ud-test.conllu"
+    guard let gold = try? CoNLLU.read(contentsOf: path) else {
+        print("\(path) is missing: the EWT benchmark is skipped")
+        return []
+    }
+    return gold.map { sentence in
+        Sentence(
+            range: sentence.sentence.range,
+            tokens: sentence.sentence.tokens.map { Token(form: $0.form, range: $0.range, spaceAfter: $0.spaceAfter) })
+    }
+}()
+
+/// Tokens per second, reported as its own metric.
+let tokensPerSecond = BenchmarkMetric.custom("tokens/s", polarity: .prefersLarger, useScalingFactor: false)
+
 let benchmarks: @Sendable () -> Void = {
     let analyzer = try! Analyzer.bundled()
     let batch = thousandTokens()
+
+    // Tagging + lemmatizing + parsing of the EWT test split (25,094 words, given tokenization).
+    if !ewtTest.isEmpty {
+        let tokens = ewtTest.reduce(0) { $0 + $1.tokens.count }
+        Benchmark(
+            "Tag and parse EWT test (tokens/s)",
+            configuration: .init(
+                metrics: [tokensPerSecond, .wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal],
+                maxDuration: .seconds(10), maxIterations: 10)
+        ) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let start = ContinuousClock.now
+                for var sentence in ewtTest {
+                    analyzer.annotate(&sentence)
+                    blackHole(sentence)
+                }
+                let elapsed = ContinuousClock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                benchmark.measurement(tokensPerSecond, Int((Double(tokens) / max(seconds, 1e-9)).rounded()))
+            }
+        }
+    }
 
     // Tagging + lemmatizing + parsing of pre-tokenized sentences: throughput × 1,000 = tokens/s.
     Benchmark(
