@@ -35,7 +35,8 @@ for harness in "${harnesses[@]}"; do
     mkdir -p "$work/corpus/$harness" "$work/artifacts/$harness"
     log="$work/$harness.log"
     echo "== $harness for ${seconds}s"
-    "$bin/$harness" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
+    # SWIFT_BACKTRACE=enable=no: libFuzzer, not Swift's backtracer, handles a trap and saves the input.
+    SWIFT_BACKTRACE=enable=no "$bin/$harness" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
         -print_final_stats=1 -artifact_prefix="$work/artifacts/$harness/" \
         "$work/corpus/$harness" "$work/seeds/$harness" >"$log" 2>&1
     status=$?

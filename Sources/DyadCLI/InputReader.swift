@@ -252,7 +252,8 @@ struct InputReader {
             }
             date = value
         }
-        let id = parsed.id?.text ?? where_
+        // An empty id (found by the fuzzer) is no id: events must name their document.
+        let id = parsed.id.map(\.text).flatMap { $0.isEmpty ? nil : $0 } ?? where_
         return .document(Document(id: id, text: text, date: date, url: parsed.url, source: parsed.source))
     }
 

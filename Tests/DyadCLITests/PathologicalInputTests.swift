@@ -171,3 +171,14 @@ private func fileSize(_ path: String) throws -> Int {
     #expect(run.status == 0)
     #expect(run.stdoutText.contains(#""code":"111""#))
 }
+
+@Test func emptyJSONIdIsReplacedByTheLineLocation() throws {
+    // Found by ReaderFuzz: {"id":""} gave a document, and its events, an empty id.
+    let folder = try ScratchFolder()
+    let path = try folder.write(
+        "ids.jsonl", Data((#"{"id":"","date":"2024-05-02","text":"China criticized Japan on Monday."}"# + "\n").utf8))
+    let run = try MeasuredRun.dyad(["code", path, "--format", "jsonl"])
+    expectBounded(run, "empty id")
+    #expect(run.status == 0)
+    #expect(run.stdoutText.contains(#""doc":"\#(path):1""#))
+}
