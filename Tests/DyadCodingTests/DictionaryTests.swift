@@ -83,3 +83,13 @@ func badDictionaryLinesAreReportedWithTheirLine(file: String, text: String, mess
     #expect(dictionaries.frameCodes.code(for: "042", under: .appeal) == "026")
     #expect(dictionaries.frameCodes.code(for: "163", under: .threaten) == "1312")
 }
+
+/// Found by Fuzz/DictionaryFuzz: an `accusation` line with no verb trapped on an empty split.
+@Test(arguments: ["accusation\n", "accusation =\n", "accusation =x\n", "accusation two verbs = x\n"])
+func anAccusationWithoutOneVerbIsAnErrorWithItsLine(_ text: String) {
+    #expect {
+        _ = try CodingDictionaries(overrides: ["speech.txt": ("/tmp/d/speech.txt", "speech say\n" + text)])
+    } throws: { error in
+        (error as? DictionaryError)?.description == "/tmp/d/speech.txt:2: an accusation names one verb"
+    }
+}

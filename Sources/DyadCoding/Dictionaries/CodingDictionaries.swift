@@ -52,8 +52,8 @@ struct SpeechDictionary: Sendable {
             case "speech":
                 for item in LineReader.list(body) { speechVerbs.insert(item.lowercased()) }
             case "accusation":
-                let parts = body.split(separator: "=", maxSplits: 1)
-                let verb = parts[0].trimmingBlanks().lowercased()
+                let parts = body.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let verb = parts.first.map { $0.trimmingBlanks().lowercased() } ?? ""
                 guard !verb.isEmpty, !verb.contains(" ") else {
                     throw DictionaryError(file: file, line: line.number, message: "an accusation names one verb")
                 }
