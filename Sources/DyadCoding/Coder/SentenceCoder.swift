@@ -704,7 +704,7 @@ struct SentenceCoder {
             if code == nil, !(frame.kind == .intent && inner.code.hasPrefix("01")) {
                 // No finer code for this act under the frame: the frame's own ("demanded an
                 // admission" is a demand, 100, whatever was to be admitted).
-                notes.append("\(lemma): \(frame.kind.rawValue) of \(inner.code) has no finer code; the frame's \(frame.code)")
+                notes.append("\(lemma): \(frame.kind.rawValue) of \(inner.code) has no finer code; the frame's \(frame.code ?? "-")")
                 code = frame.code
             }
         } else {
