@@ -644,13 +644,13 @@ struct SentenceCoder {
             let objects = graph.children(of: verb, "obj")
             for purpose in graph.children(of: verb, "advcl", "xcomp") + objects.flatMap({ graph.children(of: $0, "acl") })
             where graph.children(of: purpose, "mark").contains(where: { graph.lemmas[$0] == "to" }) && graph.isVerb(purpose) {
-                targets = defaultTargets(of: purpose).filter { target in !sources.contains { $0.range == target.range } }
+                targets = defaultTargets(of: purpose).excluding(sources)
                 if !targets.isEmpty { break }
             }
             // "reiterated its demand that Israel ease restrictions": whom the demand is made of.
             for clause in objects.flatMap({ graph.children(of: $0, "acl", "ccomp") }) + graph.children(of: verb, "ccomp")
             where targets.isEmpty && graph.children(of: clause, "mark").contains(where: { graph.lemmas[$0] == "that" }) {
-                targets = subjects(of: clause).filter { target in !sources.contains { $0.range == target.range } }
+                targets = subjects(of: clause).excluding(sources)
             }
         }
         if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"), let first = eventsByPredicate[graph.tokens[verb].head]?.first {
@@ -798,12 +798,12 @@ struct SentenceCoder {
         if targets.isEmpty {
             // "a suspension of air links with Serbia": the target inside the act's object.
             for modifier in graph.children(of: noun, "nmod") where graph.preposition(of: modifier) == "of" {
-                targets = actorInside(modifier).filter { target in !sources.contains { $0.range == target.range } }
+                targets = actorInside(modifier).excluding(sources)
                 if !targets.isEmpty { break }
             }
         }
         if targets.isEmpty, isObject {
-            targets = defaultTargets(of: governor).filter { target in !sources.contains { $0.range == target.range } }
+            targets = defaultTargets(of: governor).excluding(sources)
         }
         if targets.isEmpty, !sources.isEmpty, let fallback = domesticTarget(of: noun, code: code, sources: sources) {
             targets = [fallback]
@@ -992,5 +992,13 @@ struct SentenceCoder {
 extension ActorResolver {
     static func isPersonPronoun(_ word: String) -> Bool {
         ["he", "she", "him", "her", "his", "hers"].contains(word.lowercased())
+    }
+}
+
+extension [ResolvedActor] {
+    /// These actors without any named by the same words as one of `others` (a target is not
+    /// the source's own mention).
+    func excluding(_ others: [ResolvedActor]) -> [ResolvedActor] {
+        filter { actor in !others.contains { $0.range == actor.range } }
     }
 }
