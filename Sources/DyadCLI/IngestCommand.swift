@@ -54,23 +54,34 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let reader = try coding.makeReader()
         let coder = try coding.makeCoder()
-        var items: [IngestItem] = []
-        try reader.read(paths) { item in
-            switch item {
-            case .document(let document): items.append(.document(document, location: nil))
-            case .failure(let failure): items.append(.failure(location: failure.location, reason: failure.reason))
+        let store = try await store.open()
+        // The input is read on a thread of its own, a few batches ahead of the coders, so a feed of
+        // any length (or standard input, as it arrives) is stored without being held in memory.
+        let items = ReadAhead<IngestItem>(capacity: max(256, batchSize * 8))
+        let paths = self.paths
+        let readerThread = Thread {
+            items.produce { put in
+                try reader.read(paths) { item in
+                    switch item {
+                    case .document(let document): try put(.document(document, location: nil))
+                    case .failure(let failure): try put(.failure(location: failure.location, reason: failure.reason))
+                    }
+                }
             }
         }
-        let store = try await store.open()
+        readerThread.start()
         let progress = StoreProgress()
         let ingester = Ingester(
             store: store, concurrency: jobs ?? ProcessInfo.processInfo.activeProcessorCount, batchSize: batchSize
         ) { document in coder.code(document) }
         do {
-            let result = try await ingester.run(items, total: items.count) { progress.update($0) }
+            let result = try await ingester.run(total: reader.estimatedCount(paths), report: { progress.update($0) }) {
+                try await items.next()
+            }
             progress.finish(result)
             try await store.close()
         } catch {
+            items.cancel()
             try? await store.close()
             throw error
         }

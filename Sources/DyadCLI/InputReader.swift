@@ -56,6 +56,45 @@ struct InputReader {
         }
     }
 
+    /// About how many items `read(paths)` will hand on, for a progress bar's ETA: a JSON Lines file
+    /// counts its lines, any other file one. `nil` when standard input is among `paths`.
+    func estimatedCount(_ paths: [String]) -> Int? {
+        var count = 0
+        for path in paths {
+            if path == "-" { return nil }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                count += 1
+                continue
+            }
+            for file in isDirectory.boolValue ? Self.files(under: path) : [path] {
+                count += Self.estimatedCount(file: file)
+            }
+        }
+        return count
+    }
+
+    /// The lines of a JSON Lines file (by name, or when it starts with `{`), else 1.
+    static func estimatedCount(file: String) -> Int {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return 1 }
+        let isJSONLines = file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson")
+            || (!file.hasSuffix(".txt") && data.first(where: { $0 > 0x20 }) == 0x7B)
+        guard isJSONLines else { return 1 }
+        return data.withUnsafeBytes { bytes in
+            var lines = 0
+            var blank = true
+            for byte in bytes {
+                if byte == 0x0A {
+                    if !blank { lines += 1 }
+                    blank = true
+                } else if byte > 0x20 {
+                    blank = false
+                }
+            }
+            return blank ? lines : lines + 1
+        }
+    }
+
     /// The regular files under `directory`, recursively, skipping hidden ones, sorted by path.
     static func files(under directory: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }

@@ -80,10 +80,27 @@ package struct Ingester: Sendable {
         _ items: some Sequence<IngestItem>, total: Int? = nil,
         report: @Sendable (IngestProgress) -> Void = { _ in }
     ) async throws -> IngestProgress {
+        var iterator = items.makeIterator()
+        return try await run(total: total, report: report) { iterator.next() }
+    }
+
+    /// Ingests the items `next` hands out one at a time until it returns `nil`, calling `report`
+    /// after each batch. Only a few batches are read ahead, so memory does not grow with the input
+    /// and a stream (a pipe, standard input) is stored as it arrives.
+    /// - Parameters:
+    ///   - total: The number of items, when known (for the ETA).
+    ///   - report: Called with the progress so far.
+    ///   - next: The next document or read failure, in input order; `nil` at the end.
+    /// - Returns: The final progress.
+    /// - Throws: What `next` throws, or `StoreError` when the store fails.
+    @discardableResult
+    package func run(
+        total: Int? = nil, report: @Sendable (IngestProgress) -> Void = { _ in },
+        next: () async throws -> IngestItem?
+    ) async throws -> IngestProgress {
         let start = DispatchTime.now().uptimeNanoseconds
         var progress = IngestProgress()
         progress.total = total
-        var iterator = items.makeIterator()
         var seen: [String: String] = [:]  // id -> hash, documents met in this run
         var exhausted = false
 
@@ -92,7 +109,7 @@ package struct Ingester: Sendable {
             var documents: [(Document, String?, String)] = []
             var failures: [IngestFailure] = []
             while documents.count + failures.count < batchSize * 4, !exhausted {
-                guard let item = iterator.next() else {
+                guard let item = try await next() else {
                     exhausted = true
                     break
                 }

@@ -97,28 +97,32 @@ import Testing
         let store = try await StoreLocation(location).open()
         let arguments = ["ingest", input.path, "--db", location, "--batch-size", "3", "--jobs", "2"]
 
-        // A run killed with SIGKILL as soon as it has stored something, another once it has stored a third
-        // more, then one to the end.
+        // Two runs read the feed from a pipe that is never closed, so neither can finish: one is given
+        // the first third and killed with SIGKILL as soon as it has stored something, the next the first
+        // two thirds and killed once it has stored 30 more. Then a run over the whole file to the end.
+        signal(SIGPIPE, SIG_IGN)
+        let lines = try String(contentsOf: input, encoding: .utf8).split(separator: "\n")
         var killedAt: [Int] = []
-        for step in [1, documents / 3] {
+        for (given, step) in [(documents / 3, 1), (2 * documents / 3, 30)] {
             let before = try await store.statistics().documents
-            let process = try Self.start(binary, arguments, in: directory)
+            let pipe = Pipe()
+            let piped = ["ingest", "-", "--db", location, "--batch-size", "3", "--jobs", "2"]
+            let process = try Self.start(binary, piped, in: directory, input: pipe.fileHandleForReading)
+            try pipe.fileHandleForWriting.write(contentsOf: Data((lines[..<given].joined(separator: "\n") + "\n").utf8))
             let deadline = Date().addingTimeInterval(300)
             while process.isRunning, Date() < deadline {
-                if try await store.statistics().documents >= before + step { break }
-                try await Task.sleep(nanoseconds: 5_000_000)
+                if try await store.statistics().documents >= min(given, before + step) { break }
+                try await Task.sleep(nanoseconds: 2_000_000)
             }
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                #expect(process.terminationReason == .uncaughtSignal)
-                killedAt.append(try await store.statistics().documents)
-            } else {
-                print("◇ [\(kind)] ingest finished before it could be killed (\(documents) documents)")
-            }
+            #expect(process.isRunning, "ingest of an open pipe ended early (status \(process.terminationStatus))")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            try? pipe.fileHandleForWriting.close()
+            #expect(process.terminationReason == .uncaughtSignal)
+            killedAt.append(try await store.statistics().documents)
         }
         print("◇ [\(kind)] killed ingest with SIGKILL after \(killedAt) of \(documents) documents were stored")
-        #expect(killedAt.allSatisfy { $0 < documents })
+        #expect(killedAt.count == 2 && killedAt[0] >= 1 && killedAt[1] <= 2 * documents / 3)
         let last = try Self.start(binary, arguments, in: directory)
         last.waitUntilExit()
         #expect(last.terminationStatus == 0)
@@ -154,14 +158,16 @@ import Testing
         try await store.close()
     }
 
-    static func start(_ binary: URL, _ arguments: [String], in directory: URL) throws -> Process {
+    static func start(
+        _ binary: URL, _ arguments: [String], in directory: URL, input: FileHandle = .nullDevice
+    ) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input
         try process.run()
         return process
     }
