@@ -710,6 +710,11 @@ struct SentenceCoder {
         } else {
             code = frame.code
         }
+        // "failed to reach agreement" is agreement refused; a failed attack or visit is no event at all.
+        if lemma == "fail", !(inner.map { Self.isCooperation($0.code) } ?? false) {
+            notes.append("\(lemma): an act that failed is no event")
+            return []
+        }
         guard let code else { return [] }
         let innerTargets = inner?.match?.target.map { actorInside($0) } ?? defaultTargets(of: complement)
         var objectTargets = graph.children(of: verb, "obj", "iobj").flatMap { actors(at: $0) }
@@ -729,12 +734,17 @@ struct SentenceCoder {
         if targets.isEmpty, frame.kind == .threaten || code.hasPrefix("13") {
             targets = conditionedActors(complement)  // "threatened to stop talks if the US goes ahead"
         }
-        // "The Turkish and Greek sides have agreed to share information": each side to the other.
-        if sources.count > 1, targets.isEmpty,
+        // "The Turkish and Greek sides have agreed to share information", "Palestinians and Israelis
+        // failed to reach agreement": each side to the other.
+        if sources.count > 1, targets.isEmpty || targets.allSatisfy({ target in sources.contains { $0.code == target.code } }),
             Self.reciprocal.contains(lemma) || Self.reciprocal.contains(graph.lemmas[complement]) || Self.isCooperation(code)
+                || inner.map({ Self.isCooperation($0.code) }) == true
         {
             return reciprocalEvents(verb: verb, code: code, pattern: pattern, actors: sources)
         }
+        // "refused to deploy peacekeepers in Iraq", "threatened to impose a curfew in Algiers": the
+        // country where the act would have happened.
+        if targets.isEmpty, let country = placeCountry(of: complement, sources: sources) { targets = [country] }
         return make(verb: verb, code: code, pattern: pattern, sources: sources, targets: targets)
     }
 
@@ -928,21 +938,26 @@ struct SentenceCoder {
         // Of the concessions, only easing restrictions (081: curfews, bans, states of emergency) is
         // aimed at a country; a resignation or a surrender with no one named is not an event here.
         if root == "08", !code.hasPrefix("081") { return nil }
-        if let place = PlaceFinder.place(for: predicate, in: graph, mentions: places), let country = place.country,
-            country != source.code, let mention = places.first(where: { $0.place == place })
-        {
-            let first = graph.tokens[mention.tokens.lowerBound].range.lowerBound
-            let last = graph.tokens[mention.tokens.upperBound - 1].range.upperBound
-            return ResolvedActor(
-                code: country, range: first..<last, name: nil, isPerson: false,
-                how: "no target named: the country of the place (\(place.name))")
-        }
+        if let country = placeCountry(of: predicate, sources: sources) { return country }
         guard Self.domesticRoots.contains(root), sources.allSatisfy({ $0.code.count > 3 && $0.country == source.country }),
             !source.code.hasPrefix("IGO"), !source.code.hasPrefix("NGO")
         else { return nil }
         return ResolvedActor(
             code: source.country, range: 0..<0, name: nil, isPerson: false,
             how: "no target named: the source's own country (\(source.country))")
+    }
+
+    /// The country of the place where the act at `predicate` happens ("in Serbia"), as an actor,
+    /// unless it is the source's own code.
+    private func placeCountry(of predicate: Int, sources: [ResolvedActor]) -> ResolvedActor? {
+        guard let source = sources.first, let place = PlaceFinder.place(for: predicate, in: graph, mentions: places),
+            let country = place.country, country != source.code, let mention = places.first(where: { $0.place == place })
+        else { return nil }
+        let first = graph.tokens[mention.tokens.lowerBound].range.lowerBound
+        let last = graph.tokens[mention.tokens.upperBound - 1].range.upperBound
+        return ResolvedActor(
+            code: country, range: first..<last, name: nil, isPerson: false,
+            how: "no target named: the country of the place (\(place.name))")
     }
 
     /// The date of an event at `predicate`: the time expression in its clause nearest to it, else

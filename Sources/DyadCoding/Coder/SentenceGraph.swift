@@ -9,7 +9,8 @@ struct SentenceGraph: Sendable {
     let forms: [String]
 
     init(_ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }) {
-        tokens = Self.repairedTemporalSubjects(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma))
+        tokens = Self.repairedDeterminedVerbs(
+            Self.repairedTemporalSubjects(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma)))
         var children = Array(repeating: [Int](), count: tokens.count)
         for (index, token) in tokens.enumerated() where token.head >= 0 && token.head < tokens.count {
             if token.head != index { children[token.head].append(index) }
@@ -85,8 +86,22 @@ struct SentenceGraph: Sendable {
     /// Undoes a parse that made the day word of wire style the subject ("Klibi today urged …",
     /// with *today* as `nsubj` and the name left as an oblique): the nearest unmarked nominal
     /// before the day word that hangs on the same verb becomes the subject.
+    ///
+    /// Also a day word read as part of the name before it ("in east Jerusalem Sunday", with
+    /// *Sunday* `flat` under *Jerusalem*): it dates the nearest verb above.
     static func repairedTemporalSubjects(_ original: [Token]) -> [Token] {
         var tokens = original
+        for day in tokens.indices where ["flat", "compound"].contains(tokens[day].relation) && isDayWord(tokens[day].form) {
+            var verb = tokens[day].head
+            var steps = 0
+            while verb >= 0, verb < tokens.count, tokens[verb].upos != "VERB", steps < tokens.count {
+                verb = tokens[verb].head
+                steps += 1
+            }
+            guard verb >= 0, verb < tokens.count, tokens[tokens[day].head].upos == "PROPN" else { continue }
+            tokens[day].head = verb
+            tokens[day].relation = "obl:tmod"
+        }
         for day in tokens.indices where tokens[day].relation == "nsubj" && isDayWord(tokens[day].form) {
             let verb = tokens[day].head
             guard verb > day else { continue }
@@ -97,6 +112,30 @@ struct SentenceGraph: Sendable {
             guard let subject else { continue }
             tokens[subject].relation = "nsubj"
             tokens[day].relation = "obl:tmod"
+        }
+        return tokens
+    }
+
+    /// Undoes a parse that read a noun after an article as a verb ("rejected a US offer to host a
+    /// summit", with *offer* a verb whose subject is *US*): a verb with an article of its own is a
+    /// noun, a name before it its modifier and its infinitive a clause of the noun.
+    static func repairedDeterminedVerbs(_ original: [Token]) -> [Token] {
+        var tokens = original
+        for article in tokens.indices where tokens[article].relation == "det" {
+            let noun = tokens[article].head
+            guard noun > article, noun < tokens.count, tokens[noun].upos == "VERB",
+                ["a", "an", "the"].contains(tokens[article].form.lowercased()),
+                !tokens[noun].form.lowercased().hasSuffix("ing")
+            else { continue }
+            tokens[noun].upos = "NOUN"
+            tokens[noun].xpos = tokens[noun].form.hasSuffix("s") ? "NNS" : "NN"
+            for index in tokens.indices where tokens[index].head == noun {
+                switch tokens[index].relation {
+                case "nsubj" where index > article && index < noun: tokens[index].relation = "compound"
+                case "xcomp": tokens[index].relation = "acl"
+                default: break
+                }
+            }
         }
         return tokens
     }

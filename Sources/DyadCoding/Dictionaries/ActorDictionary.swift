@@ -171,19 +171,26 @@ struct ActorDictionary: Sendable {
     /// The person a surname used alone names on `date`: among the people with that surname, the
     /// one whose role is nearest the date (a role covering it is at distance 0); on a tie, the one
     /// listed first (the hand-written part of the dictionary comes first). With a title's `agent`
-    /// ("President Bush" → `GOV`), people who held such a role are preferred. `nil` when the
-    /// surname is unknown or the nearest candidates disagree on the actor code.
+    /// ("President Bush" → `GOV`), people who held such a role are preferred, and only those roles
+    /// count: a president is the one nearest the date *as* a government figure, not someone who was
+    /// a member of the elite then and in government later. `nil` when the surname is unknown or the
+    /// nearest candidates disagree on the actor code.
     func person(surname: String, on date: EventDate?, agent: String? = nil) -> Person? {
         guard var candidates = surnames[Self.normalize(surname)], !candidates.isEmpty else { return nil }
+        var titledOnly = false
         if let agent {
             let titled = candidates.filter { index in people[index].roles.contains { $0.code.hasSuffix(agent) } }
-            if !titled.isEmpty { candidates = titled }
+            if !titled.isEmpty {
+                candidates = titled
+                titledOnly = true
+            }
         }
         guard let date else { return candidates.count == 1 ? people[candidates[0]] : nil }
         var best: [(person: Person, distance: Int)] = []
         for index in candidates {
             let person = people[index]
-            let distance = person.roles.map { $0.distance(to: date) }.min() ?? Int.max
+            let roles = titledOnly ? person.roles.filter { $0.code.hasSuffix(agent ?? "") } : person.roles
+            let distance = roles.map { $0.distance(to: date) }.min() ?? Int.max
             if best.isEmpty || distance < best[0].distance {
                 best = [(person, distance)]
             } else if distance == best[0].distance {
