@@ -206,3 +206,23 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let events = try code("Israel closed its offices in east Jerusalem Sunday.", date: "2000-01-05")
     #expect(!events.contains { $0.target.name?.contains("Sunday") == true || $0.source.name?.contains("Sunday") == true })
 }
+
+@Test func aNounDescribedByAPastParticipleIsWhatTheActWasDoneTo() throws {
+    // "soldiers killed in Ukraine": the soldiers did not kill Ukraine.
+    let killed = try code("There were ten Russian soldiers killed in Ukraine today.")
+    #expect(!killed.contains { $0.source.code.hasPrefix("RUS") })
+    // With a by-agent, the agent acts on the noun.
+    let freed = try code("The Ukrainian prisoners detained by Russian troops were freed.")
+    #expect(!freed.contains { $0.source.code.hasPrefix("UKR") && $0.root == "17" })
+}
+
+@Test func pluralAgentsTheLemmatizerLeavesAloneAreStillAgents() throws {
+    #expect(try code("Russian troops attacked Ukraine.").contains { $0.source.code == "RUSMIL" && $0.target.code == "UKR" })
+}
+
+@Test func theSourcesOwnForcesAreNoTarget() throws {
+    // "withdrew its troops from Lebanon": from whom, not from its own troops.
+    let events = try code("Syria withdrew its troops from Lebanon.")
+    #expect(has(events, "SYR", "08", "LBN"))
+    #expect(!events.contains { $0.target.code == "SYRMIL" })
+}

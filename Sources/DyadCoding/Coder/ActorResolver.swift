@@ -100,7 +100,10 @@ struct ActorResolver {
             let run = ActorDictionary.firstRun(form)
             // Agents match on lemmas ("forces" → "force"), names on forms.
             let lemmaRun = ActorDictionary.firstRun(graph.lemmas[index])
-            let limit = max(dictionary.firstRuns[run] ?? 0, dictionary.firstRuns[lemmaRun] ?? 0)
+            let singularRun = Self.singular(graph.lemmas[index]).map { ActorDictionary.firstRun($0) }
+            let limit = max(
+                dictionary.firstRuns[run] ?? 0, dictionary.firstRuns[lemmaRun] ?? 0,
+                singularRun.flatMap { dictionary.firstRuns[$0] } ?? 0)
             guard limit > 0 else {
                 index += 1
                 continue
@@ -122,7 +125,9 @@ struct ActorResolver {
                 if capitalized, let entries = dictionary.names[formKey] {
                     bestName = (entries, end + 1)
                 }
-                if let code = dictionary.agents[lemmaKey] ?? dictionary.agents[formKey] {
+                if let code = dictionary.agents[lemmaKey] ?? dictionary.agents[formKey]
+                    ?? Self.singular(lemmaKey).flatMap({ dictionary.agents[$0] })
+                {
                     bestAgent = (code, end + 1)
                 }
                 end += 1
@@ -348,6 +353,12 @@ struct ActorResolver {
     /// or the whole code of an organisation (`IGOUNOIAE`).
     static func institutionCodeLength(_ code: String) -> Int {
         code.hasPrefix("IGO") || code.hasPrefix("NGO") ? code.count : min(code.count, 6)
+    }
+
+    /// A plural the lemmatizer left as it was ("troops" → "troop"), or `nil`.
+    static func singular(_ key: String) -> String? {
+        guard key.count > 4, key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us") else { return nil }
+        return String(key.dropLast())
     }
 
     /// A capitalised word tagged as a pronoun that is no pronoun ("Wu emphasized"): a name.

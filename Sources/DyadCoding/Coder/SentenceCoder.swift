@@ -157,6 +157,8 @@ struct SentenceCoder {
                 if Self.personPronouns.contains(word) {
                     actor = speakerAt[index] ?? carriedSpeaker
                 } else {
+                    // "There were soldiers killed": an expletive refers to nothing.
+                    guard relation != "expl", !["there", "here"].contains(word) else { continue }
                     actor = resolveCataphora(index) ?? resolver.resolve(index, context: context)
                 }
             } else {
@@ -397,6 +399,18 @@ struct SentenceCoder {
         // gives a verb both is wrong about the passive one).
         graph.child(of: verb, "aux:pass") != nil
             || (graph.child(of: verb, "nsubj:pass") != nil && graph.child(of: verb, "nsubj") == nil)
+            || isPassiveParticiple(verb)
+    }
+
+    /// A past participle describing a noun ("soldiers killed in Ukraine", "the civilians
+    /// imprisoned for acting against Moscow"): the noun is what the act was done to. Not when the
+    /// noun heads the sentence: then the "participle" is the main verb the parse missed
+    /// ("Indian and Pakistani officials met in Geneva").
+    private func isPassiveParticiple(_ verb: Int) -> Bool {
+        let noun = graph.tokens[verb].head
+        return graph.tokens[verb].relation == "acl" && ["VBN", "VBD"].contains(graph.tokens[verb].xpos)
+            && graph.child(of: verb, "obj") == nil && graph.child(of: verb, "nsubj") == nil && noun >= 0
+            && graph.tokens[noun].head >= 0
     }
 
     /// Who does what `verb` says: its subject (or a passive's `by` agent), else the subject it
@@ -404,7 +418,9 @@ struct SentenceCoder {
     private func subjects(of verb: Int, depth: Int = 0) -> [ResolvedActor] {
         guard depth < 6 else { return [] }
         if isPassive(verb) {
-            if let agent = graph.child(of: verb, "obl:agent") { return actors(at: agent) }
+            let agent = graph.child(of: verb, "obl:agent")
+                ?? graph.children(of: verb, "obl").first { graph.preposition(of: $0) == "by" }
+            if let agent { return actors(at: agent) }
             return []
         }
         if let subject = graph.child(of: verb, "nsubj", "csubj") {
@@ -476,6 +492,16 @@ struct SentenceCoder {
             let found = actorInside(subject)
             if !found.isEmpty { return found }
         }
+        if isPassiveParticiple(verb) {
+            let found = actors(at: graph.tokens[verb].head)
+            if !found.isEmpty { return found }
+        }
+        return obliqueTargets(of: verb)
+    }
+
+    /// The actors the obliques of `verb` name, by the first preposition in `targetPrepositions`
+    /// that has one ("met with Iran", "fired on protesters", "withdrew from Lebanon").
+    private func obliqueTargets(of verb: Int) -> [ResolvedActor] {
         for preposition in Self.targetPrepositions {
             for oblique in graph.children(of: verb, "obl") where graph.tokens[oblique].relation != "obl:agent" {
                 guard graph.preposition(of: oblique) == preposition else { continue }
@@ -634,8 +660,15 @@ struct SentenceCoder {
             sources = [speaker]
         }
         var targets = coding.match?.target.map { actorInside($0) } ?? defaultTargets(of: verb)
-        // A target that is only the source itself ("reiterated its demand that …") is none.
-        let onlySelf = !targets.isEmpty && targets.allSatisfy { target in sources.contains { $0.code == target.code } }
+        // A target that is only the source itself ("reiterated its demand that …") or its own people
+        // ("withdraw its troops from Lebanon") is none.
+        let own = graph.children(of: verb, "obj").filter { object in
+            graph.children(of: object, "nmod:poss").contains { graph.tokens[$0].upos == "PRON" }
+        }.compactMap { actorAt[$0] }
+        let onlySelf = !targets.isEmpty && targets.allSatisfy { target in
+            sources.contains { $0.code == target.code }
+                || own.contains { $0.range == target.range && sources.contains { $0.country == target.country } }
+        }
         if targets.isEmpty || onlySelf {
             let named = targets
             targets = []
@@ -652,6 +685,8 @@ struct SentenceCoder {
             where targets.isEmpty && graph.children(of: clause, "mark").contains(where: { graph.lemmas[$0] == "that" }) {
                 targets = subjects(of: clause).excluding(sources)
             }
+            // "withdrew its troops from Lebanon": whom the act's prepositions name.
+            if targets.isEmpty { targets = obliqueTargets(of: verb).excluding(sources) }
         }
         if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"), let first = eventsByPredicate[graph.tokens[verb].head]?.first {
             targets = [first.target]
