@@ -226,3 +226,17 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(has(events, "SYR", "08", "LBN"))
     #expect(!events.contains { $0.target.code == "SYRMIL" })
 }
+
+@Test func threeCountriesThatMeetMeetEachOther() throws {
+    // The parse may make the first country the root and the verb its conjunct.
+    let events = try code("Brazil, Chile, and Peru met on Monday.")
+    for (a, b) in [("BRA", "CHL"), ("BRA", "PER"), ("CHL", "PER")] {
+        #expect(has(events, a, "04", b) && has(events, b, "04", a))
+    }
+}
+
+@Test func theSourcesOwnForcesNamedByThePatternAreNoTarget() throws {
+    // "military exercises" describes the act; the exercises are aimed at where they are held.
+    #expect(has(try code("China is conducting military exercises in Vietnam."), "CHN", "15", "VNM"))
+    #expect(try code("China is conducting military exercises in Vietnam.").allSatisfy { $0.target.code != "CHNMIL" })
+}

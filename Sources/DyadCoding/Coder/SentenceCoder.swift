@@ -660,6 +660,15 @@ struct SentenceCoder {
             sources = [speaker]
         }
         var targets = coding.match?.target.map { actorInside($0) } ?? defaultTargets(of: verb)
+        // "conducting military exercises": an actor of the source's own country named only by a
+        // modifier among the pattern's words describes the act and is not its target.
+        if let words = coding.match?.consumed {
+            let modifiers = words.filter { ["amod", "compound"].contains(graph.tokens[$0].relation) }
+            targets.removeAll { target in
+                sources.contains { $0.country == target.country }
+                    && modifiers.contains { graph.tokens[$0].range == target.range }
+            }
+        }
         // A target that is only the source itself ("reiterated its demand that …") or its own people
         // ("withdraw its troops from Lebanon") is none.
         let own = graph.children(of: verb, "obj").filter { object in

@@ -9,8 +9,9 @@ struct SentenceGraph: Sendable {
     let forms: [String]
 
     init(_ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }) {
-        tokens = Self.repairedDeterminedVerbs(
-            Self.repairedTemporalSubjects(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma)))
+        tokens = Self.repairedCoordinatedSubjects(
+            Self.repairedDeterminedVerbs(
+                Self.repairedTemporalSubjects(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma))))
         var children = Array(repeating: [Int](), count: tokens.count)
         for (index, token) in tokens.enumerated() where token.head >= 0 && token.head < tokens.count {
             if token.head != index { children[token.head].append(index) }
@@ -137,6 +138,36 @@ struct SentenceGraph: Sendable {
                 }
             }
         }
+        return tokens
+    }
+
+    /// Undoes a parse that made the first of several coordinated subjects the root and the verb
+    /// one of its conjuncts ("The US, Russia, and Switzerland met", with *met* a conjunct of *US*
+    /// and *Switzerland* its subject): the verb heads the clause, the first nominal is its subject
+    /// and the last one a conjunct of the first again.
+    static func repairedCoordinatedSubjects(_ original: [Token]) -> [Token] {
+        var tokens = original
+        guard let root = tokens.indices.first(where: { tokens[$0].head < 0 }),
+            ["NOUN", "PROPN", "PRON"].contains(tokens[root].upos)
+        else { return tokens }
+        let conjuncts = tokens.indices.filter { tokens[$0].head == root && tokens[$0].relation == "conj" }
+        guard let verb = conjuncts.last, tokens[verb].upos == "VERB", verb > root,
+            let last = tokens.indices.first(where: { tokens[$0].head == verb && tokens[$0].relation == "nsubj" }),
+            last > root, last < verb, ["NOUN", "PROPN"].contains(tokens[last].upos),
+            !tokens.indices.contains(where: { tokens[$0].head == root && tokens[$0].relation == "nsubj" })
+        else { return tokens }
+        tokens[verb].head = -1
+        tokens[verb].relation = "root"
+        for index in tokens.indices where tokens[index].head == root && index > verb {
+            tokens[index].head = verb  // what followed the verb (punctuation, obliques) is the verb's
+        }
+        for index in tokens.indices where tokens[index].head == verb && index < last && index > root {
+            tokens[index].head = last  // "and" and the comma before the last subject are its own
+        }
+        tokens[root].head = verb
+        tokens[root].relation = "nsubj"
+        tokens[last].head = root
+        tokens[last].relation = "conj"
         return tokens
     }
 
