@@ -240,3 +240,26 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(has(try code("China is conducting military exercises in Vietnam."), "CHN", "15", "VNM"))
     #expect(try code("China is conducting military exercises in Vietnam.").allSatisfy { $0.target.code != "CHNMIL" })
 }
+
+@Test func cooperationRefusedForTheFutureIsARejection() throws {
+    // "would not provide support": a refusal of aid (12), not no event.
+    #expect(has(try code("Germany said it would not provide aid to Serbia."), "DEU", "12", "SRB"))
+    // A negated conflictual act stays no event, and so does cooperation that did not happen.
+    #expect(try code("Japan will not attack China.").isEmpty)
+    #expect(try code("Germany did not provide aid to Serbia.").isEmpty)
+}
+
+@Test func whatIsDiscussedIsATopicNotAPartner() throws {
+    // The discussion is with the one met; nothing inside the topic happened.
+    let events = try code("The Iraqi minister met Iranian officials to discuss efforts to counter Kurdish rebels.")
+    #expect(events.allSatisfy { $0.target.code.hasPrefix("IRN") })
+    let pair = try code("Obama and Putin discussed Syria.", date: "2014-07-20")
+    #expect(has(pair, "USAGOV", "04", "RUSGOV") && has(pair, "RUSGOV", "04", "USAGOV"))
+    #expect(!pair.contains { $0.target.code == "SYR" })
+}
+
+@Test func aMainVerbReadAsAClauseOfItsSubjectIsRepaired() throws {
+    // "Syrian rebels engaged …" with "engaged" parsed as describing "rebels".
+    #expect(has(try code("Syrian rebels engaged Filipino peacekeepers in a firefight."), "SYRREB", "19", "PHLPKO"))
+    #expect(try code("Kurdish fighters engaged Turkish troops in a gun battle.").contains { $0.root == "19" && $0.target.code == "TURMIL" })
+}

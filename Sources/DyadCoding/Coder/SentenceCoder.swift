@@ -61,6 +61,8 @@ struct SentenceCoder {
         "meet", "talk", "negotiate", "agree", "sign", "cooperate", "clash", "fight", "exchange", "discuss", "confer",
         "consult", "hold",
     ]
+    /// Verbs whose object is what is talked about, never the partner ("discussed the crisis").
+    private static let topicVerbs: Set<String> = ["discuss", "debate", "consider", "review", "examine", "address"]
     /// Prepositions whose object can be an event's target, in order of preference.
     private static let targetPrepositions = [
         "with", "against", "on", "to", "toward", "towards", "at", "over", "into", "upon", "for", "from", "of",
@@ -597,9 +599,16 @@ struct SentenceCoder {
         if graph.tokens[verb].relation == "amod" {
             return []  // "rejected proposed Israeli changes": a participle describing a noun
         }
+        // "said it would not provide support": cooperation refused for the future is a rejection.
+        var refused = false
         if isNegated(verb) {
-            notes.append("\(lemma): negated, no event")
-            return []
+            guard let modal = modal(of: verb), Self.futureModals.contains(modal),
+                let coding = bestVerbCoding(verb), Self.isCooperation(coding.code)
+            else {
+                notes.append("\(lemma): negated, no event")
+                return []
+            }
+            refused = true
         }
         if isConditional(verb) {
             notes.append("\(lemma): conditional (if/unless), no event")
@@ -659,7 +668,19 @@ struct SentenceCoder {
         if sources.isEmpty, let speaker = speakerAt[verb], graph.child(of: verb, "nsubj") == nil {
             sources = [speaker]
         }
-        var targets = coding.match?.target.map { actorInside($0) } ?? defaultTargets(of: verb)
+        // "met Assad to discuss efforts to counter Islamic State": what is discussed is a topic, not
+        // the partner, and nothing inside it has happened.
+        let isTopicVerb = Self.topicVerbs.contains(lemma)
+        if isTopicVerb {
+            for object in graph.children(of: verb, "obj") { consumed.formUnion(graph.subtree(object)) }
+        }
+        var targets =
+            coding.match?.target.map { actorInside($0) } ?? (isTopicVerb ? obliqueTargets(of: verb) : defaultTargets(of: verb))
+        if targets.isEmpty, isTopicVerb, ["advcl", "xcomp", "conj"].contains(String(graph.baseRelation(verb))),
+            let partner = eventsByPredicate[graph.tokens[verb].head]?.first?.target
+        {
+            targets = [partner]
+        }
         // "conducting military exercises": an actor of the source's own country named only by a
         // modifier among the pattern's words describes the act and is not its target.
         if let words = coding.match?.consumed {
@@ -703,7 +724,11 @@ struct SentenceCoder {
         for index in coding.match?.consumed ?? [] { consumed.insert(index) }
 
         if let modal {
-            if Self.futureModals.contains(modal) {
+            if refused {
+                coding = Coding(
+                    code: dictionaries.frameCodes.code(for: coding.code, under: .reject) ?? "120",
+                    pattern: "reject(\(modal) not) " + coding.pattern, match: coding.match)
+            } else if Self.futureModals.contains(modal) {
                 // A conflictual act announced for the future is a threat ("said they would boycott
                 // all contact with the US"), when the intent column has no finer code.
                 let announced =

@@ -9,9 +9,9 @@ struct SentenceGraph: Sendable {
     let forms: [String]
 
     init(_ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }) {
-        tokens = Self.repairedCoordinatedSubjects(
+        tokens = Self.repairedRootNounClauses(Self.repairedCoordinatedSubjects(
             Self.repairedDeterminedVerbs(
-                Self.repairedTemporalSubjects(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma))))
+                Self.repairedTemporalSubjects(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma)))))
         var children = Array(repeating: [Int](), count: tokens.count)
         for (index, token) in tokens.enumerated() where token.head >= 0 && token.head < tokens.count {
             if token.head != index { children[token.head].append(index) }
@@ -138,6 +138,33 @@ struct SentenceGraph: Sendable {
                 }
             }
         }
+        return tokens
+    }
+
+    /// Undoes a parse that read a sentence's main verb as a clause describing its subject ("Syrian
+    /// rebels engaged Filipino peacekeepers", with *rebels* the root and *engaged* its `acl`): a
+    /// past-tense verb with an object, or tagged as a past tense, that describes the root noun and
+    /// has no subject of its own heads the sentence, the noun its subject. A participle with no
+    /// object ("Five soldiers killed in attack", a headline) stays as it is.
+    static func repairedRootNounClauses(_ original: [Token]) -> [Token] {
+        var tokens = original
+        guard let root = tokens.indices.first(where: { tokens[$0].head < 0 }),
+            ["NOUN", "PROPN"].contains(tokens[root].upos),
+            let verb = tokens.indices.first(where: { tokens[$0].head == root && tokens[$0].relation == "acl" }),
+            verb > root, tokens[verb].upos == "VERB",
+            !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }),
+            !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("aux") }),
+            tokens[verb].xpos == "VBD"
+                || (tokens[verb].xpos == "VBN" && tokens.indices.contains { tokens[$0].head == verb && tokens[$0].relation == "obj" })
+        else { return tokens }
+        tokens[verb].head = -1
+        tokens[verb].relation = "root"
+        for index in tokens.indices where tokens[index].head == root && index > verb {
+            tokens[index].head = verb
+        }
+        tokens[root].head = verb
+        tokens[root].relation = "nsubj"
+        tokens[verb].xpos = "VBD"
         return tokens
     }
 
