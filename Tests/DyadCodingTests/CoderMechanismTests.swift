@@ -263,3 +263,19 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(has(try code("Syrian rebels engaged Filipino peacekeepers in a firefight."), "SYRREB", "19", "PHLPKO"))
     #expect(try code("Kurdish fighters engaged Turkish troops in a gun battle.").contains { $0.root == "19" && $0.target.code == "TURMIL" })
 }
+
+@Test func ethnicGroupsAreCiviliansOfTheirCountry() throws {
+    #expect(has(try code("Iraqi Kurds criticized Turkey."), "IRQCVL", "11", "TUR"))
+    // Alone, of the country where they act.
+    #expect(has(try code("Tamils protested in Colombo."), "LKACVL", "14", "LKA"))
+}
+
+@Test func aCrowdOfAPeopleThatMarchedIsTheSubject() throws {
+    // "Hundreds of Turkish Kurds marched": the parse may hang "marched" on the crowd.
+    #expect(has(try code("Hundreds of Turkish Kurds marched in Diyarbakir on Sunday."), "TURCVL", "14", "TUR"))
+}
+
+@Test func aDayWordBetweenSubjectAndVerbDoesNotHideTheVerb() throws {
+    // "A senior Japanese official today praised Vietnam", with "praised" read as an adjective.
+    #expect(has(try code("A senior Japanese official today praised Vietnam."), "JPNGOV", "05", "VNM"))
+}

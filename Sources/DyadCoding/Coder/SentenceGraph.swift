@@ -51,7 +51,7 @@ struct SentenceGraph: Sendable {
                 tokens[object].head == subject || tokens[subject].head == object || tokens[object].relation == "root",
                 !tokens.indices.contains(where: { tokens[$0].head == subject && tokens[$0].relation == "case" }),
                 ["root", "ccomp", "conj", "parataxis", "advcl", "nsubj"].contains(tokens[subject].relation)
-                    || tokens[subject].head == object,
+                    || tokens[subject].head == object || (dayWord != nil && tokens[subject].head == dayWord),
                 let lemma = irregular ? taggedLemma : verbLemma(form, isVerbLemma)
             else { continue }
             let objectHolds = tokens[subject].head == object || tokens[object].relation == "root"
@@ -149,17 +149,23 @@ struct SentenceGraph: Sendable {
     static func repairedRootNounClauses(_ original: [Token]) -> [Token] {
         var tokens = original
         guard let root = tokens.indices.first(where: { tokens[$0].head < 0 }),
-            ["NOUN", "PROPN"].contains(tokens[root].upos),
-            let verb = tokens.indices.first(where: { tokens[$0].head == root && tokens[$0].relation == "acl" }),
+            ["NOUN", "PROPN"].contains(tokens[root].upos)
+        else { return tokens }
+        // The clause may hang on the root or on its of-phrase ("Thousands of Iraqi Kurds demonstrated").
+        let nouns = [root] + tokens.indices.filter { tokens[$0].head == root && tokens[$0].relation == "nmod" }
+        guard let verb = tokens.indices.first(where: { nouns.contains(tokens[$0].head) && tokens[$0].relation == "acl" }),
             verb > root, tokens[verb].upos == "VERB",
             !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }),
             !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("aux") }),
             tokens[verb].xpos == "VBD"
-                || (tokens[verb].xpos == "VBN" && tokens.indices.contains { tokens[$0].head == verb && tokens[$0].relation == "obj" })
+                || (tokens[verb].xpos == "VBN"
+                    && (intransitiveVerbs.contains(tokens[verb].lemma.lowercased())
+                        || tokens.indices.contains { tokens[$0].head == verb && tokens[$0].relation == "obj" }))
         else { return tokens }
+        let noun = tokens[verb].head
         tokens[verb].head = -1
         tokens[verb].relation = "root"
-        for index in tokens.indices where tokens[index].head == root && index > verb {
+        for index in tokens.indices where (tokens[index].head == root || tokens[index].head == noun) && index > verb {
             tokens[index].head = verb
         }
         tokens[root].head = verb
@@ -197,6 +203,12 @@ struct SentenceGraph: Sendable {
         tokens[last].relation = "conj"
         return tokens
     }
+
+    /// Verbs with no passive, whose past participle after a noun can only be its main verb
+    /// ("Thousands of Kurds demonstrated in Kirkuk").
+    private static let intransitiveVerbs: Set<String> = [
+        "demonstrate", "protest", "rally", "march", "riot", "strike", "gather", "meet", "clash", "arrive", "return",
+    ]
 
     private static let dayWords: Set<String> = [
         "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
