@@ -279,3 +279,21 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // "A senior Japanese official today praised Vietnam", with "praised" read as an adjective.
     #expect(has(try code("A senior Japanese official today praised Vietnam."), "JPNGOV", "05", "VNM"))
 }
+
+@Test func aRelativePronounStandsForTheNounBeforeIt() throws {
+    // Never for an actor named later in the sentence.
+    let events = try code("The United States gave intelligence to Macedonia, which is preparing an offensive against Albanian rebels.")
+    #expect(has(events, "USA", "06", "MKD"))
+    #expect(!events.contains { $0.source.code.hasPrefix("USA") && $0.target.code == "ALBREB" })
+}
+
+@Test func aNamedSubjectBeatsAnAgentWhoseCountryWasGuessed() throws {
+    // "Human rights watchdog Amnesty International accused …": not a US rights group.
+    let events = try code("Rights watchdog Amnesty International accused Egypt of torture.")
+    #expect(events.contains { $0.source.code.hasPrefix("NGO") && $0.target.code == "EGY" && $0.root == "11" })
+}
+
+@Test func aVowNotToCooperateIsARejectionAndAVowNotToAttackNoEvent() throws {
+    #expect(has(try code("Israel has vowed not to return the Golan Heights to Syria."), "ISR", "12", "SYR"))
+    #expect(try code("Iran pledged not to attack Iraq.").isEmpty)
+}

@@ -11,6 +11,9 @@ struct ResolvedActor: Sendable, Hashable {
     var how: String
 
     var country: String { String(code.prefix(3)) }
+    /// Whether the actor's country was only inferred from the context ("the HRI of the only
+    /// country in the sentence"), not named.
+    var isInferred: Bool { how.hasPrefix("the ") }
 }
 
 /// What the document has said so far about who is who: people introduced with a role, the last

@@ -161,7 +161,11 @@ struct SentenceCoder {
                 } else {
                     // "There were soldiers killed": an expletive refers to nothing.
                     guard relation != "expl", !["there", "here"].contains(word) else { continue }
-                    actor = resolveCataphora(index) ?? resolver.resolve(index, context: context)
+                    if ["which", "who", "whom", "that"].contains(word) {
+                        actor = antecedent(of: index)
+                    } else {
+                        actor = resolveCataphora(index) ?? resolver.resolve(index, context: context)
+                    }
                 }
             } else {
                 actor = resolver.resolve(index, context: context)
@@ -190,6 +194,22 @@ struct SentenceCoder {
                 }
             }
         }
+    }
+
+    /// What a relative pronoun stands for ("Macedonia, which is preparing an offensive"): the noun
+    /// its clause describes, else (when the parse missed the clause) the actor just before it.
+    private func antecedent(of pronoun: Int) -> ResolvedActor? {
+        let verb = graph.tokens[pronoun].head
+        var found: ResolvedActor?
+        if verb >= 0, graph.tokens[verb].relation == "acl:relcl" {
+            found = actorAt[graph.tokens[verb].head]
+        } else if let before = (max(0, pronoun - 3)..<pronoun).last(where: { actorAt[$0] != nil }) {
+            found = actorAt[before]
+        }
+        guard var actor = found else { return nil }
+        actor.range = graph.tokens[pronoun].range
+        actor.how = "relative pronoun \(graph.forms[pronoun]) → \(actor.name ?? actor.code)"
+        return actor
     }
 
     /// "During his trip to Beijing, Blinken urged …": a possessive pronoun in a phrase fronted
@@ -429,8 +449,11 @@ struct SentenceCoder {
             var found = actors(at: subject)
             // A parse with two subjects ("Colombian | President Gustavo Petro criticized"): the
             // most specific actor among them.
+            // A named actor beats one whose country was only inferred ("Human rights watchdog |
+            // Amnesty International accused").
             let others = graph.children(of: verb, "nsubj").filter { $0 != subject }.flatMap { actors(at: $0) }
-            if let best = (found + others).max(by: { $0.code.count < $1.code.count }), !others.isEmpty {
+            func rank(_ actor: ResolvedActor) -> (Int, Int) { (actor.isInferred ? 0 : 1, actor.code.count) }
+            if let best = (found + others).max(by: { rank($0) < rank($1) }), !others.isEmpty {
                 found = [best]
             }
             if !found.isEmpty { return found }
@@ -763,7 +786,22 @@ struct SentenceCoder {
     private mutating func codeFrame(_ frame: FrameEntry, verb: Int, complement: Int) -> [CandidateEvent] {
         let lemma = graph.lemmas[verb]
         let sources = subjects(of: verb)
-        let inner = isNegated(complement) ? nil : bestVerbCoding(complement)
+        let negated = isNegated(complement)
+        if negated, frame.kind == .intent {
+            // "vowed not to return the Golan Heights": cooperation forsworn is a rejection; anything
+            // else promised not to happen is no event.
+            guard let refused = bestVerbCoding(complement), Self.isCooperation(refused.code) else {
+                notes.append("\(lemma): intent not to act, no event")
+                return []
+            }
+            let code = dictionaries.frameCodes.code(for: refused.code, under: .reject) ?? "120"
+            for index in refused.match?.consumed ?? [] { consumed.insert(index) }
+            let targets = refused.match?.target.map { actorInside($0) } ?? defaultTargets(of: complement)
+            return make(
+                verb: verb, code: code, pattern: "reject(\(lemma) not) " + refused.pattern, sources: subjects(of: verb),
+                targets: targets)
+        }
+        let inner = negated ? nil : bestVerbCoding(complement)
         var code: String?
         var pattern = "\(frame.kind.rawValue)(\(lemma))"
         if let inner {
