@@ -297,3 +297,11 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(has(try code("Israel has vowed not to return the Golan Heights to Syria."), "ISR", "12", "SYR"))
     #expect(try code("Iran pledged not to attack Iraq.").isEmpty)
 }
+
+@Test func aPassiveAgentIsNoObjectAndNamesWhoDidWhatANounDescribes() throws {
+    // "crimes committed by Serbian forces": forces are not committed (154); the investigation
+    // is aimed at those who committed the crimes.
+    let events = try code("Croatian police launched an investigation into crimes committed by Serbian forces.")
+    #expect(!events.contains { $0.root == "15" })
+    #expect(has(events, "HRVCOP", "09", "SRBMIL"))
+}

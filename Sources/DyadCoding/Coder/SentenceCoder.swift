@@ -295,6 +295,13 @@ struct SentenceCoder {
                 if !found.isEmpty { return found }
             }
         }
+        // "an investigation into crimes committed by Croat forces": whoever did what the noun names.
+        for clause in graph.children(of: head, "acl") where isPassiveParticiple(clause) {
+            if let agent = passiveAgent(of: clause) {
+                let found = actors(at: agent)
+                if !found.isEmpty { return found }
+            }
+        }
         // One level further: "a blockade on Palestinian lorries", "sanctions on imports from Iran".
         if depth == 0 {
             for preposition in Self.nominalPrepositions {
@@ -424,6 +431,11 @@ struct SentenceCoder {
             || isPassiveParticiple(verb)
     }
 
+    /// The `by` phrase of a passive verb.
+    private func passiveAgent(of verb: Int) -> Int? {
+        graph.child(of: verb, "obl:agent") ?? graph.children(of: verb, "obl").first { graph.preposition(of: $0) == "by" }
+    }
+
     /// A past participle describing a noun ("soldiers killed in Ukraine", "the civilians
     /// imprisoned for acting against Moscow"): the noun is what the act was done to. Not when the
     /// noun heads the sentence: then the "participle" is the main verb the parse missed
@@ -440,9 +452,7 @@ struct SentenceCoder {
     private func subjects(of verb: Int, depth: Int = 0) -> [ResolvedActor] {
         guard depth < 6 else { return [] }
         if isPassive(verb) {
-            let agent = graph.child(of: verb, "obl:agent")
-                ?? graph.children(of: verb, "obl").first { graph.preposition(of: $0) == "by" }
-            if let agent { return actors(at: agent) }
+            if let agent = passiveAgent(of: verb) { return actors(at: agent) }
             return []
         }
         if let subject = graph.child(of: verb, "nsubj", "csubj") {
@@ -578,7 +588,12 @@ struct SentenceCoder {
     /// The best pattern of `verb`'s lemma that matches its phrase, or the lemma's default code.
     private func bestVerbCoding(_ verb: Int) -> Coding? {
         guard let entries = dictionaries.verbs.verbs[graph.lemmas[verb]] else { return nil }
-        let after = matcher.phrase(ofVerb: verb)
+        var after = matcher.phrase(ofVerb: verb)
+        if isPassive(verb), let agent = passiveAgent(of: verb) {
+            // "crimes committed by Croat forces": the agent is no object of the pattern.
+            let words = Set(graph.subtree(agent))
+            after.removeAll { words.contains($0) }
+        }
         let before = matcher.subjectPhrase(ofVerb: verb)
         var best: PatternMatch?
         for entry in entries {
@@ -646,8 +661,10 @@ struct SentenceCoder {
         // A frame verb over a complement: "refused to remove", "urged China to restore".
         if let frame = frame(of: verb) {
             let graph = self.graph
+            // Not a participle describing the object ("demanded the return of property seized by troops").
             let complement = graph.child(of: verb, "xcomp")
-                ?? graph.children(of: verb, "obj").lazy.compactMap { graph.child(of: $0, "acl", "xcomp") }.first
+                ?? graph.children(of: verb, "obj").lazy.compactMap { graph.child(of: $0, "acl", "xcomp") }
+                .first { !isPassiveParticiple($0) }
             if let complement, graph.isVerb(complement) {
                 // What is urged, intended, refused or threatened has not happened: no event inside it.
                 for index in graph.subtree(complement, stoppingAt: ["parataxis", "acl:relcl", "ccomp"]) {
