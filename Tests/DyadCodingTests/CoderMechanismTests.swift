@@ -305,3 +305,12 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(!events.contains { $0.root == "15" })
     #expect(has(events, "HRVCOP", "09", "SRBMIL"))
 }
+
+@Test func aParticipleAdjunctOfACodedActIsNoEventOfItsOwn() throws {
+    // The riot is the event; setting fire to mattresses is how it went.
+    let riot = try code("Kurdish prisoners rioted at a jail in Turkey, setting fire to mattresses and smashing furniture.")
+    #expect(riot.contains { $0.root == "14" })
+    #expect(!riot.contains { $0.root == "18" || $0.root == "19" })
+    // With no event before it, the participle is coded.
+    #expect(!(try code("Setting fire to a police station, rioters attacked Kenyan police.")).isEmpty)
+}

@@ -652,6 +652,15 @@ struct SentenceCoder {
             notes.append("\(lemma): conditional (if/unless), no event")
             return []
         }
+        // "rioted at the jail, setting fire to mattresses", "opened fire, killing one": a participle
+        // adjunct of a coded act tells how it went; it is no event of its own.
+        if graph.tokens[verb].relation == "advcl", graph.tokens[verb].xpos == "VBG",
+            graph.child(of: verb, "nsubj") == nil, graph.child(of: verb, "mark") == nil,
+            eventsByPredicate[graph.tokens[verb].head]?.isEmpty == false
+        {
+            notes.append("\(lemma): detail of the event of '\(graph.forms[graph.tokens[verb].head])', no event of its own")
+            return []
+        }
         let modal = modal(of: verb)
         if let modal, Self.hypotheticalModals.contains(modal) {
             notes.append("\(lemma): hypothetical ('\(modal)'), no event")
