@@ -1044,6 +1044,14 @@ def build_places(shared, out, lex, cameo):
             rows.append(tuple(cols))
             feat += 1
 
+    # A name a hand-written feature owns ("Gaza Strip", "West Bank": territories of PSE) is the
+    # feature's, not an alternate name of its country's place.
+    owned = {norm_key(n) for r in rows if r[1] not in ("country", "capital", "city")
+             for n in [r[0]] + [a for a in r[6].split("; ") if a]}
+    rows = [r if r[1] != "country" else
+            r[:6] + ("; ".join(a for a in r[6].split("; ") if a and norm_key(a) not in owned),)
+            for r in rows]
+
     kind_order = {"country": 0, "capital": 1, "city": 2}
     rows.sort(key=lambda r: (kind_order.get(r[1], 3), r[2], r[0]) if r[1] in kind_order else (3, r[1], r[0]))
     lines = [PLACES_HEADER] + ["\t".join(r) for r in rows]

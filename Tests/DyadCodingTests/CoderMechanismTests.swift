@@ -314,3 +314,21 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // With no event before it, the participle is coded.
     #expect(!(try code("Setting fire to a police station, rioters attacked Kenyan police.")).isEmpty)
 }
+
+@Test func gazaAndTheWestBankArePalestine() throws {
+    // As in ISO 3166 and PETRARCH2's Phoenix dictionaries; the places keep their own names.
+    let shelled = try code("Israeli tanks shelled Gaza on Monday.")
+    #expect(shelled.contains { $0.source.code.hasPrefix("ISR") && $0.target.code == "PSE" && $0.root == "19" })
+    let raid = try code("Israeli troops raided a village in the West Bank.")
+    #expect(raid.contains { $0.target.code == "PSE" && $0.place?.name == "West Bank" })
+}
+
+@Test func toldWithAClauseReportsItAndUrgingInADetailIsNoEvent() throws {
+    // "officials told AFP": a source of the news, not a demand made of AFP.
+    let told = try code("Turkey reopened the border crossing with Syria, Turkish officials told AFP.")
+    #expect(!told.contains { $0.root == "10" })
+    // The appeal inside a participle detail is not coded, nor what it urges.
+    let urged = try code("Nepal rejected an Indian proposal for a trade pact, urging India to sign a regional deal instead.")
+    #expect(has(urged, "NPL", "12", "IND"))
+    #expect(!urged.contains { $0.root == "06" || $0.root == "05" })
+}

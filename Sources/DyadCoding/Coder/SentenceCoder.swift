@@ -659,6 +659,7 @@ struct SentenceCoder {
             eventsByPredicate[graph.tokens[verb].head]?.isEmpty == false
         {
             notes.append("\(lemma): detail of the event of '\(graph.forms[graph.tokens[verb].head])', no event of its own")
+            consumed.formUnion(graph.subtree(verb))  // nor anything inside it ("urging X to sign …")
             return []
         }
         let modal = modal(of: verb)
@@ -684,7 +685,8 @@ struct SentenceCoder {
             // "demanded that India release the fishermen": the clause's subject is asked to act.
             // The clause's head may be mistagged ("free" as an adjective): its subject and a verb
             // entry for its lemma are enough.
-            if [.appeal, .demand, .threaten].contains(frame.kind), let clause = graph.child(of: verb, "ccomp"),
+            // Not "officials told AFP (that) …": told with a clause reports it.
+            if [.appeal, .demand, .threaten].contains(frame.kind), lemma != "tell", let clause = graph.child(of: verb, "ccomp"),
                 graph.isVerb(clause) || graph.child(of: clause, "nsubj") != nil
             {
                 let inner = bestVerbCoding(clause)
