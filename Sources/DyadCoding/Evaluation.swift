@@ -125,12 +125,25 @@ public struct Evaluation: Sendable {
     /// code for "rebels" with no country named) constrains only its role, not its country.
     public static func lenientMatch(_ event: DyadCoding.Event, _ gold: GoldDocument.Event) -> Bool {
         func sameCountry(_ coded: String, _ gold: String) -> Bool {
-            gold.hasPrefix("---") ? coded.dropFirst(3).hasPrefix(gold.dropFirst(3)) : coded.prefix(3) == gold.prefix(3)
+            if gold.hasPrefix("---") { return coded.dropFirst(3).hasPrefix(gold.dropFirst(3)) }
+            return iso(coded.prefix(3)) == iso(gold.prefix(3))
         }
         guard sameCountry(event.source.code, gold.source), sameCountry(event.target.code, gold.target) else { return false }
         if let plover = gold.plover { return event.plover == plover.uppercased() }
         guard let code = gold.code else { return false }
         return event.root == String(code.prefix(2)) || (gold.roots ?? []).contains(event.root)
+    }
+
+    /// The ISO 3166 code of a country that CAMEO codes otherwise (a gold standard coded with ISO
+    /// codes, as the PLOVER one is, names Romania ROU where CAMEO says ROM).
+    static func iso(_ country: Substring) -> Substring {
+        switch country {
+        case "ROM": "ROU"
+        case "TMP": "TLS"
+        case "MTN": "MNE"
+        case "IMY": "IMN"
+        default: country
+        }
     }
 
     /// Same full actor codes and the same full CAMEO code (or PLOVER type).

@@ -332,3 +332,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(has(urged, "NPL", "12", "IND"))
     #expect(!urged.contains { $0.root == "06" || $0.root == "05" })
 }
+
+@Test func sidesAgreeingThatTheyShouldCooperateIntendItTowardEachOther() throws {
+    let events = try code("Kenya and Uganda agreed that they should cooperate on border security.")
+    #expect(has(events, "KEN", "03", "UGA") && has(events, "UGA", "03", "KEN"))
+    // One side agreeing that another should act: an intent toward that other.
+    #expect(try code("Egypt agreed that Sudan should share the water data.").allSatisfy { $0.source.code == "EGY" && $0.target.code == "SDN" })
+}

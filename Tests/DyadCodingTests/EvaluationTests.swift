@@ -62,3 +62,10 @@ private func gold(_ source: String, _ code: String, _ target: String, roots: [St
     #expect(!Evaluation.lenientMatch(event("SYRMIL", "190", "SYR"), gold("---REB", "190", "SYR")))
     #expect(Evaluation.lenientMatch(event("IRQCVL", "190", "SYR"), gold("IRQ", "190", "---")))
 }
+
+@Test func cameoCountryCodesMatchTheirISOCodesInAGold() {
+    // CAMEO's ROM, TMP and MTN are ISO's ROU, TLS and MNE; a gold coded with ISO codes matches them.
+    #expect(Evaluation.lenientMatch(event("ROMGOV", "040", "HUN"), gold("ROU", "040", "HUNGOV")))
+    #expect(Evaluation.lenientMatch(event("IDN", "173", "TMPCVL"), gold("IDN", "173", "TLS")))
+    #expect(!Evaluation.lenientMatch(event("ROM", "040", "HUN"), gold("RUS", "040", "HUN")))
+}

@@ -686,13 +686,26 @@ struct SentenceCoder {
             // The clause's head may be mistagged ("free" as an adjective): its subject and a verb
             // entry for its lemma are enough.
             // Not "officials told AFP (that) …": told with a clause reports it.
-            if [.appeal, .demand, .threaten].contains(frame.kind), lemma != "tell", let clause = graph.child(of: verb, "ccomp"),
+            if [.appeal, .demand, .threaten, .intent].contains(frame.kind), lemma != "tell",
+                let clause = graph.child(of: verb, "ccomp"),
                 graph.isVerb(clause) || graph.child(of: clause, "nsubj") != nil
             {
                 let inner = bestVerbCoding(clause)
                 let asked = frame.kind == .threaten ? defaultTargets(of: clause) : subjects(of: clause)
                 // What is asked for or threatened has not happened: nothing inside is an event.
                 for index in graph.subtree(clause, stoppingAt: ["parataxis", "acl:relcl"]) { consumed.insert(index) }
+                // "Hungarian and Romanian officials agreed that their countries should cooperate":
+                // what the sides agree to do together, each to the other.
+                if frame.kind == .intent, let inner, Self.isCooperation(inner.code) {
+                    let sources = subjects(of: verb)
+                    let code = dictionaries.frameCodes.code(for: inner.code, under: .intent) ?? frame.code ?? "030"
+                    let pattern = "intent(\(lemma)) that " + inner.pattern
+                    let others = asked.excluding(sources).filter { other in !sources.contains { $0.country == other.country } }
+                    if others.isEmpty, sources.count > 1 {
+                        return reciprocalEvents(verb: verb, code: code, pattern: pattern, actors: sources)
+                    }
+                    return make(verb: verb, code: code, pattern: pattern, sources: sources, targets: others)
+                }
                 if let inner, let code = dictionaries.frameCodes.code(for: inner.code, under: frame.kind) {
                     return make(
                         verb: verb, code: code, pattern: "\(frame.kind.rawValue)(\(lemma)) that " + inner.pattern,

@@ -152,7 +152,7 @@ struct SentenceGraph: Sendable {
             ["NOUN", "PROPN"].contains(tokens[root].upos)
         else { return tokens }
         // The clause may hang on the root or on its of-phrase ("Thousands of Iraqi Kurds demonstrated").
-        let nouns = [root] + tokens.indices.filter { tokens[$0].head == root && tokens[$0].relation == "nmod" }
+        let nouns = [root] + tokens.indices.filter { tokens[$0].head == root && ["nmod", "conj"].contains(tokens[$0].relation) }
         guard let verb = tokens.indices.first(where: { nouns.contains(tokens[$0].head) && tokens[$0].relation == "acl" }),
             verb > root, tokens[verb].upos == "VERB",
             !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }),
