@@ -339,3 +339,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // One side agreeing that another should act: an intent toward that other.
     #expect(try code("Egypt agreed that Sudan should share the water data.").allSatisfy { $0.source.code == "EGY" && $0.target.code == "SDN" })
 }
+
+@Test func theyWhoTravelForTalksHoldThemWithEachOther() throws {
+    let events = try code("Indian and Chinese diplomats arrived in Beijing for talks.")
+    #expect(has(events, "INDGOV", "04", "CHNGOV") && has(events, "CHNGOV", "04", "INDGOV"))
+    let flew = try code("Kenyan and Somali officials flew to Nairobi for negotiations.")
+    #expect(has(flew, "KENGOV", "04", "SOMGOV") && has(flew, "SOMGOV", "04", "KENGOV"))
+}

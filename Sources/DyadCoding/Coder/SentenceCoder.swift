@@ -61,6 +61,10 @@ struct SentenceCoder {
         "meet", "talk", "negotiate", "agree", "sign", "cooperate", "clash", "fight", "exchange", "discuss", "confer",
         "consult", "hold",
     ]
+    /// Verbs of going somewhere, whose `for` phrase names what the traveller went to do.
+    private static let travelVerbs: Set<String> = [
+        "return", "travel", "arrive", "go", "come", "fly", "head", "gather", "convene", "meet",
+    ]
     /// Verbs whose object is what is talked about, never the partner ("discussed the crisis").
     private static let topicVerbs: Set<String> = ["discuss", "debate", "consider", "review", "examine", "address"]
     /// Prepositions whose object can be an event's target, in order of preference.
@@ -79,6 +83,7 @@ struct SentenceCoder {
         "stage", "hold", "launch", "conduct", "carry", "begin", "start", "continue", "resume", "announce", "impose",
         "issue", "make", "mount", "lodge", "declare", "undertake", "organize", "organise", "intensify", "step",
         "order", "initiate", "wage", "pursue", "escalate", "complete", "stage", "call", "file", "open", "end",
+        "attend", "join",
     ]
 
     init(
@@ -938,7 +943,11 @@ struct SentenceCoder {
         let isObject =
             graph.tokens[noun].relation == "obj" && governor >= 0 && graph.isVerb(governor)
             && Self.performingVerbs.contains(graph.lemmas[governor])
-        if sources.isEmpty, isObject, !isNegated(governor), !isConditional(governor),
+        // "negotiators returned to Geneva for talks": whoever travels for the act does it.
+        let isPurpose =
+            graph.baseRelation(noun) == "obl" && graph.preposition(of: noun) == "for" && governor >= 0
+            && Self.travelVerbs.contains(graph.lemmas[governor])
+        if sources.isEmpty, isObject || isPurpose, !isNegated(governor), !isConditional(governor),
             modal(of: governor).map({ Self.hypotheticalModals.contains($0) }) != true
         {
             sources = subjects(of: governor)
@@ -965,6 +974,10 @@ struct SentenceCoder {
         }
         if targets.isEmpty, !sources.isEmpty, let fallback = domesticTarget(of: noun, code: code, sources: sources) {
             targets = [fallback]
+        }
+        // "US and Russian negotiators … for talks": cooperation among several sources, each with the others.
+        if targets.isEmpty, sources.count > 1, Self.isCooperation(code) {
+            return reciprocalEvents(verb: noun, code: code, pattern: pattern, actors: sources)
         }
         guard !sources.isEmpty, !targets.isEmpty else {
             notes.append("\(graph.lemmas[noun]) (noun): \(sources.isEmpty ? "no actor before it" : "no target"), no event")
