@@ -97,9 +97,10 @@ struct ActorResolver {
 
     private mutating func matchNames() {
         let tokens = graph.tokens
+        let normalized = tokens.map { ActorDictionary.normalize($0.form) }
         var index = 0
         while index < tokens.count {
-            let form = ActorDictionary.normalize(tokens[index].form)
+            let form = normalized[index]
             let run = ActorDictionary.firstRun(form)
             // Agents match on lemmas ("forces" → "force"), names on forms.
             let lemmaRun = ActorDictionary.firstRun(graph.lemmas[index])
@@ -123,7 +124,7 @@ struct ActorResolver {
                     formKey += space
                     lemmaKey += " "
                 }
-                formKey += ActorDictionary.normalize(tokens[end].form)
+                formKey += normalized[end]
                 lemmaKey += graph.lemmas[end]
                 if capitalized, let entries = dictionary.names[formKey] {
                     bestName = (entries, end + 1)
@@ -147,7 +148,7 @@ struct ActorResolver {
             }
         }
         for position in tokens.indices where nameAt[position] == nil && agentAt[position] == nil {
-            if let code = Self.titles[ActorDictionary.normalize(tokens[position].form)] {
+            if let code = Self.titles[normalized[position]] {
                 agentAt[position] = (code, position..<position + 1)
             }
         }
@@ -370,12 +371,16 @@ struct ActorResolver {
         guard token.upos == "PRON", token.form.first?.isUppercase == true, token.form.count > 1 else { return false }
         let word = token.form.lowercased()
         return !(Self.personPronouns.contains(word) || Self.thingPronouns.contains(word) || Self.pluralPronouns.contains(word)
-            || ["we", "us", "our", "you", "your", "i", "me", "my", "this", "that", "these", "those", "who", "what",
-                "which", "one", "some", "all", "both", "none", "many", "each", "any", "anyone", "everyone", "nobody",
-                "something", "nothing", "everything", "someone", "ours", "mine", "yours", "whose", "whom", "such",
-                "another", "other", "others", "few", "several", "most", "much", "there", "here", "itself", "ourselves",
-            ].contains(word))
+            || Self.otherPronouns.contains(word))
     }
+
+    /// Pronouns and determiners that are neither a person, a thing nor a plural group.
+    private static let otherPronouns: Set<String> = [
+        "we", "us", "our", "you", "your", "i", "me", "my", "this", "that", "these", "those", "who", "what",
+        "which", "one", "some", "all", "both", "none", "many", "each", "any", "anyone", "everyone", "nobody",
+        "something", "nothing", "everything", "someone", "ours", "mine", "yours", "whose", "whom", "such",
+        "another", "other", "others", "few", "several", "most", "much", "there", "here", "itself", "ourselves",
+    ]
 
     /// Among the agent codes of one noun phrase, the most specific: a ministry's spokesman speaks
     /// for the ministry, so any agent beats the generic government (`GOV`).

@@ -22,6 +22,17 @@ struct PatternMatcher {
         "discourse", "vocative", "dislocated", "reparandum", "acl", "orphan", "dep", "cop",
     ]
 
+    /// Where a passive subject's phrase stops.
+    private static let passiveSubjectStops: Set<String> = ["acl:relcl", "acl", "parataxis"]
+    /// Where the phrase of a verb's other dependents stops.
+    private static let verbPhraseStops: Set<String> = ["acl:relcl", "parataxis", "advcl", "ccomp"]
+    /// Where an event noun's phrase stops.
+    private static let nounPhraseStops: Set<String> = ["acl:relcl", "acl", "parataxis", "conj", "cc", "appos"]
+    /// Where a subject's phrase stops.
+    private static let subjectStops: Set<String> = ["acl:relcl"]
+    /// Where the object of a pattern's prepositional phrase stops.
+    private static let objectStops: Set<String> = ["acl:relcl", "parataxis"]
+
     /// The tokens a verb's patterns are matched against: the passive subject first (it is the
     /// underlying object), then objects, particles and prepositional phrases in text order.
     func phrase(ofVerb verb: Int) -> [Int] {
@@ -30,46 +41,65 @@ struct PatternMatcher {
         for child in graph.children[verb] {
             let relation = graph.tokens[child].relation
             if relation == "nsubj:pass" {
-                front += graph.subtree(child, stoppingAt: ["acl:relcl", "acl", "parataxis"])
+                front += graph.subtree(child, stoppingAt: Self.passiveSubjectStops)
                 continue
             }
-            let base = String(relation.prefix { $0 != ":" })
-            if Self.clausal.contains(base) { continue }
-            rest += graph.subtree(child, stoppingAt: ["acl:relcl", "parataxis", "advcl", "ccomp"])
+            if Self.clausal.contains(String(relation.prefix { $0 != ":" })) { continue }
+            rest += graph.subtree(child, stoppingAt: Self.verbPhraseStops)
         }
         return front.sorted() + rest.sorted()
     }
 
     /// The tokens around an event noun: its modifiers before it and after it.
     func phrase(ofNoun noun: Int) -> (before: [Int], after: [Int]) {
-        let tokens = graph.subtree(noun, stoppingAt: ["acl:relcl", "acl", "parataxis", "conj", "cc", "appos"])
+        let tokens = graph.subtree(noun, stoppingAt: Self.nounPhraseStops)
             .filter { $0 != noun }
         return (tokens.filter { $0 < noun }, tokens.filter { $0 > noun })
     }
 
     /// The tokens of a verb's subject phrase (for words written before `*`).
     func subjectPhrase(ofVerb verb: Int) -> [Int] {
-        graph.children(of: verb, "nsubj", "csubj").flatMap { graph.subtree($0, stoppingAt: ["acl:relcl"]) }
+        graph.children(of: verb, "nsubj", "csubj").flatMap { graph.subtree($0, stoppingAt: Self.subjectStops) }
     }
 
     /// Matches `pattern`; `before` and `after` are the token sequences for the two sides of `*`.
     func match(_ pattern: VerbPattern, before: [Int], after: [Int], predicate: Int) -> PatternMatch? {
         var state = MatchState()
-        guard matchSequence(pattern.before, in: before, from: 0, state: &state, predicate: predicate) != nil else {
+        guard matchSequence(pattern.before[...], in: before, from: 0, state: &state, predicate: predicate) != nil else {
             return nil
         }
-        guard matchSequence(pattern.after, in: after, from: 0, state: &state, predicate: predicate) != nil else {
+        guard matchSequence(pattern.after[...], in: after, from: 0, state: &state, predicate: predicate) != nil else {
             return nil
         }
         return PatternMatch(pattern: pattern, target: state.target, source: state.source, consumed: state.consumed)
     }
 
+    /// What a match has found so far. A failed attempt is undone with ``restore(_:)``, so trying
+    /// the positions of a word one after another copies no array.
     private struct MatchState {
         var target: Int?
         var source: Int?
         var consumed: [Int] = []
         /// The last token matched by a word, for `+` written after a word.
         var lastWord: Int?
+
+        /// The state to come back to when an attempt fails.
+        struct Mark {
+            var target: Int?
+            var source: Int?
+            var consumedCount: Int
+            var lastWord: Int?
+        }
+
+        var mark: Mark { Mark(target: target, source: source, consumedCount: consumed.count, lastWord: lastWord) }
+
+        /// Undoes everything an attempt did since `mark` was taken.
+        mutating func restore(_ mark: Mark) {
+            target = mark.target
+            source = mark.source
+            consumed.removeSubrange(mark.consumedCount...)
+            lastWord = mark.lastWord
+        }
     }
 
     private func lemmaMatches(_ index: Int, _ word: String) -> Bool {
@@ -79,24 +109,26 @@ struct PatternMatcher {
         return lemma.utf8.count == word.utf8.count + 1 && lemma.hasSuffix("s") && lemma.hasPrefix(word)
     }
 
-    /// Matches `elements` in order within `tokens` starting at `start`; returns the position after the last match.
+    /// Matches `elements` in order within `tokens` starting at `start`; returns the position after
+    /// the last match. On failure `state` may hold a partial attempt: the caller restores it.
     private func matchSequence(
-        _ elements: [PatternElement], in tokens: [Int], from start: Int, state: inout MatchState, predicate: Int
+        _ elements: ArraySlice<PatternElement>, in tokens: [Int], from start: Int, state: inout MatchState,
+        predicate: Int
     ) -> Int? {
         guard let element = elements.first else { return start }
-        let rest = Array(elements.dropFirst())
+        let rest = elements.dropFirst()
         switch element {
         case .word(let word):
             var position = start
             while position < tokens.count {
                 if lemmaMatches(tokens[position], word) {
-                    var attempt = state
-                    attempt.consumed.append(tokens[position])
-                    attempt.lastWord = tokens[position]
-                    if let end = matchSequence(rest, in: tokens, from: position + 1, state: &attempt, predicate: predicate) {
-                        state = attempt
+                    let mark = state.mark
+                    state.consumed.append(tokens[position])
+                    state.lastWord = tokens[position]
+                    if let end = matchSequence(rest, in: tokens, from: position + 1, state: &state, predicate: predicate) {
                         return end
                     }
+                    state.restore(mark)
                 }
                 position += 1
             }
@@ -113,15 +145,15 @@ struct PatternMatcher {
                         break
                     }
                     guard ok else { continue }
-                    var attempt = state
-                    attempt.consumed += tokens[position..<position + item.count]
-                    attempt.lastWord = tokens[position + item.count - 1]
+                    let mark = state.mark
+                    state.consumed += tokens[position..<position + item.count]
+                    state.lastWord = tokens[position + item.count - 1]
                     if let end = matchSequence(
-                        rest, in: tokens, from: position + item.count, state: &attempt, predicate: predicate)
+                        rest, in: tokens, from: position + item.count, state: &state, predicate: predicate)
                     {
-                        state = attempt
                         return end
                     }
+                    state.restore(mark)
                 }
                 position += 1
             }
@@ -138,18 +170,20 @@ struct PatternMatcher {
                         object = graph.child(of: predicate, "obj") ?? graph.child(of: predicate, "obl") ?? -1
                     }
                     let objectTokens = object >= 0
-                        ? graph.subtree(object, stoppingAt: ["acl:relcl", "parataxis"]).filter { $0 > marker } : []
-                    var attempt = state
+                        ? graph.subtree(object, stoppingAt: Self.objectStops).filter { $0 > marker } : []
+                    let mark = state.mark
                     let innerElements = inner.filter { $0 != .target && $0 != .source }
-                    if matchSequence(innerElements, in: objectTokens, from: 0, state: &attempt, predicate: predicate) != nil {
-                        if inner.contains(.target), object >= 0 { attempt.target = object }
-                        if inner.contains(.source), object >= 0 { attempt.source = object }
-                        attempt.lastWord = object >= 0 ? object : marker
-                        if let end = matchSequence(rest, in: tokens, from: position + 1, state: &attempt, predicate: predicate) {
-                            state = attempt
+                    if matchSequence(innerElements[...], in: objectTokens, from: 0, state: &state, predicate: predicate)
+                        != nil
+                    {
+                        if inner.contains(.target), object >= 0 { state.target = object }
+                        if inner.contains(.source), object >= 0 { state.source = object }
+                        state.lastWord = object >= 0 ? object : marker
+                        if let end = matchSequence(rest, in: tokens, from: position + 1, state: &state, predicate: predicate) {
                             return end
                         }
                     }
+                    state.restore(mark)
                 }
                 position += 1
             }

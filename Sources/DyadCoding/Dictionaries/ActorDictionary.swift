@@ -81,28 +81,33 @@ struct ActorDictionary: Sendable {
 
     /// The normal form of a name or a span of text: lowercased, blanks collapsed, curly quotes straightened.
     static func normalize(_ text: some StringProtocol) -> String {
-        // Fast path for ASCII, which nearly every name is: lowercase bytes, collapse blanks.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+        // Fast path for ASCII, which nearly every name is: lowercase bytes, collapse blanks. The
+        // bytes are written straight into the string (no heap at all for a short word).
+        let utf8 = text.utf8
         var isASCII = true
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                isASCII = false
-                break
+        let result = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for byte in utf8 {
+                if byte >= 0x80 {
+                    isASCII = false
+                    return 0
+                }
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    buffer[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                count += 1
             }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                pendingSpace = !bytes.isEmpty
-                continue
-            }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            return count
         }
-        if isASCII { return String(decoding: bytes, as: UTF8.self) }
-        return normalizeUnicode(text)
+        return isASCII ? result : normalizeUnicode(text)
     }
 
     private static func normalizeUnicode(_ text: some StringProtocol) -> String {

@@ -22,21 +22,72 @@ indirect enum PatternElement: Sendable, Hashable {
 }
 
 /// A pattern line: the code it gives and the words it needs around the verb.
+///
+/// The coder copies patterns while it compares them, so a pattern keeps its parts in one shared,
+/// immutable box: a copy costs one reference count, not one per string and array.
 struct VerbPattern: Sendable, Hashable {
-    /// The CAMEO code.
-    var code: String
-    /// Elements found in the subject's phrase (written before `*`).
-    var before: [PatternElement]
-    /// Elements found in the verb's phrase, in order (written after `*`).
-    var after: [PatternElement]
-    /// The stable id shown in events: the verb and the pattern text.
-    var id: String
-    /// Where it was written.
-    var file: String
-    var line: Int
+    private final class Storage: Sendable {
+        let code: String
+        let before: [PatternElement]
+        let after: [PatternElement]
+        let id: String
+        let file: String
+        let line: Int
+        let weight: Int
 
+        init(code: String, before: [PatternElement], after: [PatternElement], id: String, file: String, line: Int) {
+            self.code = code
+            self.before = before
+            self.after = after
+            self.id = id
+            self.file = file
+            self.line = line
+            weight = (before + after).reduce(0) { $0 + $1.weight }
+        }
+    }
+
+    private let storage: Storage
+
+    /// Creates a pattern.
+    /// - Parameters:
+    ///   - code: the CAMEO code it gives.
+    ///   - before: the elements found in the subject's phrase.
+    ///   - after: the elements found in the verb's phrase, in order.
+    ///   - id: the verb and the pattern text, shown in events.
+    ///   - file: the file it was written in.
+    ///   - line: the line it was written on.
+    init(code: String, before: [PatternElement], after: [PatternElement], id: String, file: String, line: Int) {
+        storage = Storage(code: code, before: before, after: after, id: id, file: file, line: line)
+    }
+
+    /// The CAMEO code.
+    var code: String { storage.code }
+    /// Elements found in the subject's phrase (written before `*`).
+    var before: [PatternElement] { storage.before }
+    /// Elements found in the verb's phrase, in order (written after `*`).
+    var after: [PatternElement] { storage.after }
+    /// The stable id shown in events: the verb and the pattern text.
+    var id: String { storage.id }
+    /// Where it was written.
+    var file: String { storage.file }
+    var line: Int { storage.line }
     /// The number of words the pattern requires: more wins.
-    var weight: Int { (before + after).reduce(0) { $0 + $1.weight } }
+    var weight: Int { storage.weight }
+
+    static func == (lhs: VerbPattern, rhs: VerbPattern) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.code == rhs.code && lhs.before == rhs.before && lhs.after == rhs.after && lhs.id == rhs.id
+                && lhs.file == rhs.file && lhs.line == rhs.line)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(before)
+        hasher.combine(after)
+        hasher.combine(id)
+        hasher.combine(file)
+        hasher.combine(line)
+    }
 }
 
 /// What kind of word a group's entries are.
