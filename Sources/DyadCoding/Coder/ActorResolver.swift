@@ -105,9 +105,11 @@ struct ActorResolver {
             // Agents match on lemmas ("forces" → "force"), names on forms.
             let lemmaRun = ActorDictionary.firstRun(graph.lemmas[index])
             let singularRun = Self.singular(graph.lemmas[index]).map { ActorDictionary.firstRun($0) }
-            let limit = max(
-                dictionary.firstRuns[run] ?? 0, dictionary.firstRuns[lemmaRun] ?? 0,
-                singularRun.flatMap { dictionary.firstRuns[$0] } ?? 0)
+            // The form's run is usually the lemma's too: look each distinct run up once.
+            let formLimit = dictionary.firstRuns[run] ?? 0
+            let lemmaLimit = lemmaRun == run ? formLimit : dictionary.firstRuns[lemmaRun] ?? 0
+            let singularLimit = singularRun.map { $0 == run ? formLimit : dictionary.firstRuns[$0] ?? 0 } ?? 0
+            let limit = max(formLimit, lemmaLimit, singularLimit)
             guard limit > 0 else {
                 index += 1
                 continue
@@ -129,7 +131,7 @@ struct ActorResolver {
                 if capitalized, let entries = dictionary.names[formKey] {
                     bestName = (entries, end + 1)
                 }
-                if let code = dictionary.agents[lemmaKey] ?? dictionary.agents[formKey]
+                if let code = dictionary.agents[lemmaKey] ?? (formKey == lemmaKey ? nil : dictionary.agents[formKey])
                     ?? Self.singular(lemmaKey).flatMap({ dictionary.agents[$0] })
                 {
                     bestAgent = (code, end + 1)

@@ -14,7 +14,7 @@ struct PatternMatch: Sendable {
 /// Matches `verbs.txt` patterns against a predicate's phrase in a parsed sentence.
 struct PatternMatcher {
     let graph: SentenceGraph
-    let sets: [String: [[String]]]
+    let sets: WordSets
 
     /// Relations that are not part of a verb's own phrase.
     static let clausal: Set<String> = [
@@ -109,6 +109,36 @@ struct PatternMatcher {
         return lemma.utf8.count == word.utf8.count + 1 && lemma.hasSuffix("s") && lemma.hasPrefix(word)
     }
 
+    /// The positions of the items of an indexed set whose first word `token` matches (as its
+    /// lemma, its form, or the singular of a plural lemma; see `lemmaMatches`), in order.
+    private func candidates(at token: Int, in index: [String: [Int]]) -> [Int] {
+        let lemma = graph.lemmas[token]
+        var found = index[lemma] ?? []
+        let form = graph.forms[token]
+        if form != lemma, let more = index[form] { found += more }
+        if lemma.hasSuffix("s"), let more = index[String(lemma.dropLast())] { found += more }
+        guard found.count > 1 else { return found }
+        return Array(Set(found)).sorted()
+    }
+
+    /// Matches the words of a set's `item` at `position`, then `rest` after them; on failure
+    /// `state` is as it was.
+    private func matchItem(
+        _ item: [String], at position: Int, then rest: ArraySlice<PatternElement>, in tokens: [Int],
+        state: inout MatchState, predicate: Int
+    ) -> Int? {
+        guard position + item.count <= tokens.count else { return nil }
+        for (offset, word) in item.enumerated() where !lemmaMatches(tokens[position + offset], word) { return nil }
+        let mark = state.mark
+        state.consumed += tokens[position..<position + item.count]
+        state.lastWord = tokens[position + item.count - 1]
+        if let end = matchSequence(rest, in: tokens, from: position + item.count, state: &state, predicate: predicate) {
+            return end
+        }
+        state.restore(mark)
+        return nil
+    }
+
     /// Matches `elements` in order within `tokens` starting at `start`; returns the position after
     /// the last match. On failure `state` may hold a partial attempt: the caller restores it.
     private func matchSequence(
@@ -135,25 +165,26 @@ struct PatternMatcher {
             return nil
         case .set(let name):
             let items = sets[name] ?? []
+            let index = sets.firstWordIndex(of: name)
             var position = start
             while position < tokens.count {
-                for item in items {
-                    guard position + item.count <= tokens.count else { continue }
-                    var ok = true
-                    for (offset, word) in item.enumerated() where !lemmaMatches(tokens[position + offset], word) {
-                        ok = false
-                        break
+                if let index {
+                    // A large set: only the items whose first word matches the token, in their order.
+                    for item in candidates(at: tokens[position], in: index) {
+                        if let end = matchItem(
+                            items[item], at: position, then: rest, in: tokens, state: &state, predicate: predicate)
+                        {
+                            return end
+                        }
                     }
-                    guard ok else { continue }
-                    let mark = state.mark
-                    state.consumed += tokens[position..<position + item.count]
-                    state.lastWord = tokens[position + item.count - 1]
-                    if let end = matchSequence(
-                        rest, in: tokens, from: position + item.count, state: &state, predicate: predicate)
-                    {
-                        return end
+                } else {
+                    for item in items {
+                        if let end = matchItem(
+                            item, at: position, then: rest, in: tokens, state: &state, predicate: predicate)
+                        {
+                            return end
+                        }
                     }
-                    state.restore(mark)
                 }
                 position += 1
             }

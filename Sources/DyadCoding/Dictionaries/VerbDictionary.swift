@@ -120,7 +120,7 @@ struct FrameEntry: Sendable, Hashable {
 
 /// The verb and noun patterns, word sets and frames of `verbs.txt`.
 struct VerbDictionary: Sendable {
-    var sets: [String: [[String]]] = [:]
+    var sets = WordSets()
     /// Entries by head lemma.
     var verbs: [String: [PredicateEntry]] = [:]
     var nouns: [String: [PredicateEntry]] = [:]
@@ -189,7 +189,7 @@ struct VerbDictionary: Sendable {
                         expanded.append(item.lowercased().splitBlanks().map(String.init))
                     }
                 }
-                sets[name, default: []] += expanded
+                sets.append(expanded, to: name)
                 continue
             }
             let fields = text.splitBlanks()
@@ -254,7 +254,7 @@ struct VerbDictionary: Sendable {
 
     /// Parses a pattern's text into the elements before and after `*`.
     static func parsePattern(
-        _ text: String, sets: [String: [[String]]], line: DictionaryLine, file: String
+        _ text: String, sets: WordSets, line: DictionaryLine, file: String
     ) throws(DictionaryError) -> (before: [PatternElement], after: [PatternElement]) {
         func fail(_ message: String) -> DictionaryError {
             DictionaryError(file: file, line: line.number, message: message)
