@@ -10,7 +10,8 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             Trains on DIR's *train*.conllu files and writes one model file. When DIR holds a \
             *dev*.conllu file, its scores are printed at the end. Training is deterministic for a given \
-            seed. Build in release mode first (swift build -c release); it takes minutes.
+            seed. Build in release mode first (swift build -c release); it takes minutes. With the \
+            default options, UD English EWT 2.15 gives the shipped model byte for byte.
 
             Example:
               dyad train --data ../shared/data/ud-english-ewt --out Sources/CDyadAssets/data/models/syntax.model
@@ -31,12 +32,30 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Jackknife folds for the parser's input tags (1: gold tags).")
     var folds: Int = SyntaxTrainer.Options().folds
 
+    @Option(help: "Passes over the training data for each jackknife tagger (they tag the parser's input).")
+    var jackknifeEpochs: Int = SyntaxTrainer.Options().jackknifeEpochs
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: """
+            Give the jackknife taggers the English-lexicon features, like the model's own tagger \
+            (the shipped model's parser learned from taggers without them).
+            """)
+    var jackknifeEnglishWords: Bool = SyntaxTrainer.Options().jackknifeUsesEnglishWords
+
     @Option(help: "Random seed.")
     var seed: UInt64 = SyntaxTrainer.Options().seed
 
+    /// The training options the flags give (with no flags, `SyntaxTrainer.Options()`).
+    var options: SyntaxTrainer.Options {
+        SyntaxTrainer.Options(
+            taggerEpochs: taggerEpochs, parserEpochs: epochs, folds: folds, jackknifeEpochs: jackknifeEpochs,
+            jackknifeUsesEnglishWords: jackknifeEnglishWords, seed: seed)
+    }
+
     func validate() throws {
-        guard epochs >= 1, taggerEpochs >= 1, folds >= 1 else {
-            throw ValidationError("--epochs, --tagger-epochs and --folds must be at least 1")
+        guard epochs >= 1, taggerEpochs >= 1, folds >= 1, jackknifeEpochs >= 1 else {
+            throw ValidationError("--epochs, --tagger-epochs, --folds and --jackknife-epochs must be at least 1")
         }
     }
 
@@ -57,7 +76,6 @@ struct TrainCommand: ParsableCommand {
         }
         var sentences: [CoNLLUSentence] = []
         for file in trainFiles { sentences += try CoNLLU.read(contentsOf: data + "/" + file) }
-        let options = SyntaxTrainer.Options(taggerEpochs: taggerEpochs, parserEpochs: epochs, folds: folds, seed: seed)
         let analyzer = SyntaxTrainer.train(sentences, options: options) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

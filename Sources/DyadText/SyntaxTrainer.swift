@@ -9,6 +9,9 @@
 /// ```
 public enum SyntaxTrainer {
     /// Training settings.
+    ///
+    /// The defaults are those of the shipped model: `SyntaxTrainer.train` with `Options()` on
+    /// UD English EWT 2.15's training file gives the shipped model file byte for byte.
     public struct Options: Sendable, Hashable {
         /// Passes over the data for the tagger.
         public var taggerEpochs: Int
@@ -16,6 +19,12 @@ public enum SyntaxTrainer {
         public var parserEpochs: Int
         /// Folds of jackknife tagging, so the parser learns from predicted tags (0 or 1: gold tags).
         public var folds: Int
+        /// Passes over the data for each jackknife tagger (the taggers that tag the parser's
+        /// training input).
+        public var jackknifeEpochs: Int
+        /// Whether the jackknife taggers use the English-lexicon word features, as the model's
+        /// own tagger always does. The shipped model's parser learned from taggers without them.
+        public var jackknifeUsesEnglishWords: Bool
         /// The seed of the shuffles and of the oracle's exploration.
         public var seed: UInt64
 
@@ -24,11 +33,19 @@ public enum SyntaxTrainer {
         ///   - taggerEpochs: Tagger passes (default 8).
         ///   - parserEpochs: Parser passes (default 10).
         ///   - folds: Jackknife folds for the parser's input tags (default 4).
+        ///   - jackknifeEpochs: Passes of each jackknife tagger (default 4).
+        ///   - jackknifeUsesEnglishWords: Whether the jackknife taggers use the English-lexicon
+        ///     features (default `false`).
         ///   - seed: Random seed (default 1).
-        public init(taggerEpochs: Int = 8, parserEpochs: Int = 10, folds: Int = 4, seed: UInt64 = 1) {
+        public init(
+            taggerEpochs: Int = 8, parserEpochs: Int = 10, folds: Int = 4, jackknifeEpochs: Int = 4,
+            jackknifeUsesEnglishWords: Bool = false, seed: UInt64 = 1
+        ) {
             self.taggerEpochs = taggerEpochs
             self.parserEpochs = parserEpochs
             self.folds = folds
+            self.jackknifeEpochs = jackknifeEpochs
+            self.jackknifeUsesEnglishWords = jackknifeUsesEnglishWords
             self.seed = seed
         }
     }
@@ -91,7 +108,8 @@ public enum SyntaxTrainer {
                 let heldOut = gold.indices.filter { $0 % options.folds == fold }
                 let rest = gold.indices.filter { $0 % options.folds != fold }.map { tagged[$0] }
                 let foldTagger = TaggerTrainer.train(
-                    rest, tags: tags, epochs: max(1, options.taggerEpochs - 2), seed: options.seed &+ UInt64(fold))
+                    rest, tags: tags, epochs: options.jackknifeEpochs, seed: options.seed &+ UInt64(fold),
+                    englishWords: options.jackknifeUsesEnglishWords)
                 var correct = 0
                 var total = 0
                 for s in heldOut {
@@ -139,27 +157,4 @@ extension Analyzer {
 
     /// Whether the analyzer has a trained model (and so tags and parses, not only tokenizes).
     public var hasModel: Bool { model != nil }
-}
-
-extension SyntaxTrainer {
-    /// Retrains the tagger (and lemmatizer) of `analyzer` and keeps its parser, which must have
-    /// been trained on the same treebank (the tag list is rebuilt in the same order).
-    package static func retrainTagger(
-        of analyzer: Analyzer, on sentences: [CoNLLUSentence], epochs: Int, seed: UInt64 = 1,
-        log: (String) -> Void = { _ in }
-    ) -> Analyzer? {
-        guard let model = analyzer.model else { return nil }
-        let gold = sentences.map(\.sentence).filter { !$0.tokens.isEmpty }
-        var tagIndex: [String: Int] = [:]
-        for (i, tag) in model.tagger.tags.enumerated() { tagIndex[tag.upos + "\t" + tag.xpos] = i }
-        let tagged = gold.map { $0.tokens.map { (form: $0.form, tag: tagIndex[$0.upos + "\t" + $0.xpos] ?? 0) } }
-        let tagger = TaggerTrainer.train(
-            tagged, tags: model.tagger.tags, epochs: epochs, seed: seed, maximumEntries: 400_000, log: log)
-        var words: [(form: String, tag: Int, lemma: String)] = []
-        for (sentence, tagging) in zip(gold, tagged) {
-            for (token, t) in zip(sentence.tokens, tagging) { words.append((token.form, t.tag, token.lemma)) }
-        }
-        return Analyzer(
-            model: SyntaxModel(tagger: tagger, lemmatizer: Lemmatizer.train(words), parser: model.parser))
-    }
 }

@@ -4,10 +4,19 @@ struct Tagger: Sendable {
     let tags: [(upos: String, xpos: String)]
     let model: LinearModel
     let lexicon: WordLexicon
+    /// Whether the tagger uses the English-lexicon features (`WordInfo.lexical`). A model file's
+    /// tagger always does; the jackknife taggers that tag the parser's training input may not.
+    var usesEnglishWords = true
 
+    /// Features per word: the first 40 come from the training data alone, the last 5 from the
+    /// English lexicon (`WordInfo.lexical`).
     static let featureCount = 45
 
-    /// Writes the features of word `i` into `out` (which must hold `featureCount` values).
+    /// Features per word with or without the English-lexicon features.
+    static func featureCount(englishWords: Bool) -> Int { englishWords ? featureCount : 40 }
+
+    /// Writes the features of word `i` into `out`, which holds `featureCount(englishWords:)`
+    /// values: all the features, or only those without the English lexicon.
     @inline(__always)
     static func features(
         _ words: UnsafeBufferPointer<WordInfo>, _ i: Int, previous1: Int, previous2: Int,
@@ -67,6 +76,7 @@ struct Tagger: Sendable {
         add(38, t1, n1.ambiguity)
         add(39, w.lower, n2.lower)
         add(40, p1.lower, n1.lower)
+        guard out.count > featureCount(englishWords: false) else { return }
         add(41, w.lexical)
         add(42, w.lexical, w.suffix2)
         add(43, n1.lexical)
@@ -78,7 +88,8 @@ struct Tagger: Sendable {
     func tag(_ words: [WordInfo]) -> [Int] {
         var result = [Int](repeating: 0, count: words.count)
         let classCount = model.classCount
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.featureCount) { features in
+        let featureCount = Self.featureCount(englishWords: usesEnglishWords)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: featureCount) { features in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: model.paddedClassCount) { scores in
                 words.withUnsafeBufferPointer { words in
                     result.withUnsafeMutableBufferPointer { result in
@@ -106,17 +117,18 @@ struct Tagger: Sendable {
 
 /// Trains a `Tagger`.
 struct TaggerTrainer {
-    /// Trains on sentences of (form, joint tag index) with `epochs` passes, shuffled with `seed`.
+    /// Trains on sentences of (form, joint tag index) with `epochs` passes, shuffled with `seed`,
+    /// with or without the English-lexicon features (`englishWords`).
     static func train(
         _ sentences: [[(form: String, tag: Int)]], tags: [(upos: String, xpos: String)], epochs: Int, seed: UInt64,
-        maximumEntries: Int = .max, log: (String) -> Void = { _ in }
+        englishWords: Bool = true, maximumEntries: Int = .max, log: (String) -> Void = { _ in }
     ) -> Tagger {
         let lexicon = WordLexicon.build(sentences)
         let infos = sentences.map { $0.map { WordInfo(form: $0.form, lexicon: lexicon) } }
         let perceptron = PerceptronTrainer(classCount: tags.count)
         var order = Array(sentences.indices)
         var rng = SplitMix64(seed: seed)
-        var features = [UInt64](repeating: 0, count: Tagger.featureCount)
+        var features = [UInt64](repeating: 0, count: Tagger.featureCount(englishWords: englishWords))
         var scores = [Float](repeating: 0, count: tags.count)
         for epoch in 1...max(1, epochs) {
             rng.shuffle(&order)
@@ -145,7 +157,9 @@ struct TaggerTrainer {
             }
             log("tagger epoch \(epoch): train accuracy \(Double(correct * 10000 / max(total, 1)) / 100)%")
         }
-        return Tagger(tags: tags, model: perceptron.averaged(maximumEntries: maximumEntries), lexicon: lexicon)
+        return Tagger(
+            tags: tags, model: perceptron.averaged(maximumEntries: maximumEntries), lexicon: lexicon,
+            usesEnglishWords: englishWords)
     }
 }
 

@@ -1,5 +1,9 @@
+import ArgumentParser
+import DyadText
 import Foundation
 import Testing
+
+@testable import DyadCLI
 
 /// `dyad parse` and `dyad train` as a user runs them: raw text and CoNLL-U in, CoNLL-U out, a
 /// model trained on a tiny treebank, and bad input (malformed CoNLL-U, missing or corrupt models).
@@ -91,7 +95,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         try Data(Self.tinyTreebank.utf8).write(to: URL(fileURLWithPath: data + "/tiny-ud-train.conllu"))
         let model = folder.path + "/tiny.model"
-        let options = ["--epochs", "2", "--tagger-epochs", "2", "--folds", "2"]
+        let options = ["--epochs", "2", "--tagger-epochs", "2", "--folds", "2", "--jackknife-epochs", "1"]
         let trained = try DyadBinary.run(["train", "--data", data, "--out", model] + options)
         #expect(trained.status == 0, "\(trained.stderr)")
         #expect(trained.stdout.contains("wrote \(model)"))
@@ -110,6 +114,22 @@ import Testing
         // Seen in training: the tiny model knows these words.
         #expect(words.first { $0[1] == "met" }?[2] == "meet")
         #expect(words.first { $0[1] == "minister" }?[3] == "NOUN")
+    }
+
+    /// `dyad train` with no flags trains with `SyntaxTrainer.Options()`, the settings that give the
+    /// shipped model byte for byte; the jackknife flags reach the options.
+    @Test func trainFlagsGiveTheTrainerOptions() throws {
+        let required = ["--data", "ud", "--out", "x.model"]
+        #expect(try TrainCommand.parse(required).options == SyntaxTrainer.Options())
+        let changed = try TrainCommand.parse(
+            required + ["--jackknife-epochs", "6", "--jackknife-english-words", "--tagger-epochs", "7", "--seed", "3"])
+        #expect(
+            changed.options
+                == SyntaxTrainer.Options(
+                    taggerEpochs: 7, jackknifeEpochs: 6, jackknifeUsesEnglishWords: true, seed: 3))
+        let off = try TrainCommand.parse(required + ["--no-jackknife-english-words"])
+        #expect(off.options.jackknifeUsesEnglishWords == false)
+        #expect(throws: (any Error).self) { try TrainCommand.parse(required + ["--jackknife-epochs", "0"]) }
     }
 
     @Test func trainWithoutTrainingFilesIsAClearError() throws {
