@@ -65,8 +65,9 @@ struct PatternMatcher {
     /// Matches `pattern`; `before` and `after` are the token sequences for the two sides of `*`.
     func match(_ pattern: VerbPattern, before: [Int], after: [Int], predicate: Int) -> PatternMatch? {
         var state = MatchState()
-        guard matchSequence(pattern.before[...], in: before, from: 0, state: &state, predicate: predicate) != nil else {
-            return nil
+        if pattern.hasBefore {
+            guard matchSequence(pattern.before[...], in: before, from: 0, state: &state, predicate: predicate) != nil
+            else { return nil }
         }
         guard matchSequence(pattern.after[...], in: after, from: 0, state: &state, predicate: predicate) != nil else {
             return nil

@@ -1,5 +1,6 @@
-/// One element of a verb pattern (see docs/dictionaries.md, `verbs.txt`).
-indirect enum PatternElement: Sendable, Hashable {
+/// One element of a verb pattern (see docs/dictionaries.md, `verbs.txt`). Not `indirect`: the
+/// elements of a pattern lie in its array, so the matcher reads them without another pointer.
+enum PatternElement: Sendable, Hashable {
     /// A token whose lemma (or lowercased form) is this word.
     case word(String)
     /// A token whose lemma is in the named word set.
@@ -34,6 +35,8 @@ struct VerbPattern: Sendable, Hashable {
         let file: String
         let line: Int
         let weight: Int
+        /// Whether there are elements before `*` (kept beside `weight`, which the coder reads first).
+        let hasBefore: Bool
 
         init(code: String, before: [PatternElement], after: [PatternElement], id: String, file: String, line: Int) {
             self.code = code
@@ -43,6 +46,7 @@ struct VerbPattern: Sendable, Hashable {
             self.file = file
             self.line = line
             weight = (before + after).reduce(0) { $0 + $1.weight }
+            hasBefore = !before.isEmpty
         }
     }
 
@@ -73,6 +77,8 @@ struct VerbPattern: Sendable, Hashable {
     var line: Int { storage.line }
     /// The number of words the pattern requires: more wins.
     var weight: Int { storage.weight }
+    /// Whether the pattern has elements before `*` (`before` is not empty).
+    var hasBefore: Bool { storage.hasBefore }
 
     static func == (lhs: VerbPattern, rhs: VerbPattern) -> Bool {
         lhs.storage === rhs.storage
