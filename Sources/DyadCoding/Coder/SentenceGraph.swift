@@ -233,18 +233,21 @@ struct SentenceGraph: Sendable {
 
     /// The children of `index` whose relation is `relation` or a subtype of it.
     func children(of index: Int, _ relations: String...) -> [Int] {
-        children[index].filter { child in
-            let relation = tokens[child].relation
-            return relations.contains { relation == $0 || relation.hasPrefix($0 + ":") }
-        }
+        children[index].filter { child in relations.contains { Self.relation(tokens[child].relation, is: $0) } }
     }
 
-    /// The first child of `index` with exactly this relation (subtypes included unless `exact`).
+    /// The first child of `index` whose relation is one of `relations` or a subtype of it.
     func child(of index: Int, _ relations: String...) -> Int? {
-        children[index].first { child in
-            let relation = tokens[child].relation
-            return relations.contains { relation == $0 || relation.hasPrefix($0 + ":") }
-        }
+        children[index].first { child in relations.contains { Self.relation(tokens[child].relation, is: $0) } }
+    }
+
+    /// Whether `relation` is `base` or a subtype of it (`nsubj:pass` is `nsubj`), without building
+    /// a string.
+    static func relation(_ relation: String, is base: String) -> Bool {
+        let full = relation.utf8
+        let prefix = base.utf8
+        guard full.count >= prefix.count, full.starts(with: prefix) else { return false }
+        return full.count == prefix.count || full[full.index(full.startIndex, offsetBy: prefix.count)] == UInt8(ascii: ":")
     }
 
     /// The tokens of `index`'s subtree, in order, not descending into children whose relation
@@ -252,13 +255,18 @@ struct SentenceGraph: Sendable {
     func subtree(_ index: Int, stoppingAt stop: Set<String> = []) -> [Int] {
         var result: [Int] = []
         var stack = [index]
-        var seen = Set<Int>()
+        var seen = [Bool](repeating: false, count: tokens.count)
         while let node = stack.popLast() {
-            guard seen.insert(node).inserted else { continue }
+            guard node >= 0, node < seen.count, !seen[node] else { continue }
+            seen[node] = true
             result.append(node)
             for child in children[node] {
                 let relation = tokens[child].relation
-                if stop.contains(relation) || stop.contains(String(relation.prefix { $0 != ":" })) { continue }
+                if !stop.isEmpty, stop.contains(relation)
+                    || (relation.utf8.contains(UInt8(ascii: ":")) && stop.contains(String(relation.prefix { $0 != ":" })))
+                {
+                    continue
+                }
                 stack.append(child)
             }
         }
