@@ -74,12 +74,16 @@ struct InputReader {
         return count
     }
 
+    /// Whether the input named `name` is JSON Lines: by its extension (`.jsonl`, `.ndjson`), or,
+    /// unless it is a `.txt` file, when its first non-blank byte is `{`.
+    static func isJSONLines(_ name: String, firstNonBlankByte first: UInt8?) -> Bool {
+        name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || (!name.hasSuffix(".txt") && first == 0x7B)
+    }
+
     /// The lines of a JSON Lines file (by name, or when it starts with `{`), else 1.
     static func estimatedCount(file: String) -> Int {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return 1 }
-        let isJSONLines = file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson")
-            || (!file.hasSuffix(".txt") && data.first(where: { $0 > 0x20 }) == 0x7B)
-        guard isJSONLines else { return 1 }
+        guard isJSONLines(file, firstNonBlankByte: data.first(where: { $0 > 0x20 })) else { return 1 }
         return data.withUnsafeBytes { bytes in
             var lines = 0
             var blank = true
@@ -136,9 +140,7 @@ struct InputReader {
     /// to the size limit and then only counted.
     private func readStream(_ stream: inout ByteStream, location: String, id: String?, _ body: (InputItem) throws -> Void) throws {
         let first = stream.firstNonBlankByte(within: maximumDocumentSize)
-        let isJSONLines = location.hasSuffix(".jsonl") || location.hasSuffix(".ndjson")
-            || (!location.hasSuffix(".txt") && first == 0x7B)
-        guard isJSONLines else {
+        guard Self.isJSONLines(location, firstNonBlankByte: first) else {
             let total = stream.readAll(keepingAtMost: maximumDocumentSize + 1)
             if total > maximumDocumentSize {
                 try body(.failure(InputFailure(
