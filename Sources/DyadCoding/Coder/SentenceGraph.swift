@@ -9,9 +9,12 @@ struct SentenceGraph: Sendable {
     let forms: [String]
 
     init(_ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }) {
-        tokens = Self.repairedRootNounClauses(Self.repairedCoordinatedSubjects(
-            Self.repairedDeterminedVerbs(
-                Self.repairedTemporalSubjects(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma)))))
+        // The parse repairs, in order: each reads the tokens the one before it left.
+        let repairs: [([Token]) -> [Token]] = [
+            Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
+            Self.repairedRootNounClauses,
+        ]
+        tokens = repairs.reduce(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)
         for (index, token) in tokens.enumerated() where token.head >= 0 && token.head < tokens.count {
             if token.head != index { children[token.head].append(index) }
