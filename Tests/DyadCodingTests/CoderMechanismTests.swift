@@ -346,3 +346,67 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let flew = try code("Kenyan and Somali officials flew to Nairobi for negotiations.")
     #expect(has(flew, "KENGOV", "04", "SOMGOV") && has(flew, "SOMGOV", "04", "KENGOV"))
 }
+
+@Test func anAdjectiveOfWillOverAToClauseIsAnIntent() throws {
+    // "be willing to", "be ready to", "be prepared to": the adjective heads the clause.
+    #expect(has(try code("Turkey said it is willing to withdraw its troops from Cyprus."), "TUR", "03", "CYP"))
+    #expect(has(try code("Kenya is ready to resume talks with Somalia."), "KEN", "03", "SOM"))
+    let prepared = try code("Ghana said it was prepared to lift the ban on imports from Togo.")
+    #expect(prepared.contains { $0.source.code == "GHA" && $0.root == "03" && $0.target.code == "TGO" })
+    // An adjective that is no frame leaves the act as it is.
+    #expect(!(try code("Kenya is happy to host Somalia's president.")).contains { $0.root == "03" })
+}
+
+@Test func aPluralPronounAfterCoordinatedSubjectsStandsForEach() throws {
+    let events = try code("Iran and Syria said they would attack Israel.")
+    #expect(has(events, "IRN", "13", "ISR") && has(events, "SYR", "13", "ISR"))
+    // One subject: the pronoun is that one.
+    let single = try code("Syria said they would attack Israel.")
+    #expect(single.allSatisfy { $0.source.code == "SYR" } && !single.isEmpty)
+}
+
+@Test func wantingAnotherActorToActIsAnAppeal() throws {
+    #expect(has(try code("Germany wants Greece to cut its spending."), "DEU", "02", "GRC"))
+    // Wanting to act oneself stays an intent.
+    #expect(has(try code("Germany wants to help Greece."), "DEU", "03", "GRC"))
+}
+
+@Test func aToClauseUnderAFrameVerbIsItsComplementWhateverItsRelation() throws {
+    // The parse may read "to attack" as a purpose (advcl): under "ordered" it is what is ordered,
+    // and the army is the one that ordered it's own, not the target's.
+    let events = try code("Putin ordered the army to attack Georgia.", date: "2008-08-08")
+    #expect(has(events, "RUSGOV", "10", "RUSMIL"))
+    #expect(!events.contains { $0.root == "19" || $0.source.code == "GEOMIL" || $0.target.code == "GEOMIL" })
+}
+
+@Test func aDemonymWithADescriptionOrACountNamesPeopleNotTheCountry() throws {
+    #expect(has(try code("Angry Kenyans blocked the highway to Mombasa on Monday."), "KENCVL", "14", "KEN"))
+    #expect(try code("Hundreds of Palestinians marched in Ramallah.").contains { $0.source.code == "PSECVL" && $0.root == "14" })
+    // The demonym alone is the country acting.
+    #expect(has(try code("The Palestinians rejected the Israeli proposal."), "PSE", "12", "ISR"))
+}
+
+@Test func anAbbreviationInCapitalsIsNoSurname() throws {
+    // "MOU" is also a surname in the people dictionary.
+    let events = try code("After the signing of a memorandum of understanding (MOU), Sudanese officials praised Kenya.")
+    #expect(!events.contains { $0.source.country == "TWN" || $0.target.country == "TWN" })
+    #expect(ActorResolver.isAbbreviation("MOU") && !ActorResolver.isAbbreviation("Mou"))
+}
+
+@Test func aNameOpeningTheSentenceReadAsAnAdverbIsTheSubject() {
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    let parsed = [
+        token("Obama", "ADV", 1, "advmod"), token("ordered", "VERB", -1, "root"), token("an", "DET", 3, "det"),
+        token("investigation", "NOUN", 1, "obj"), token(".", "PUNCT", 1, "punct"),
+    ]
+    let repaired = SentenceGraph.repairedInitialNames(parsed) { $0 == "Obama" }
+    #expect(repaired[0].upos == "PROPN" && repaired[0].relation == "nsubj" && repaired[0].head == 1)
+    // Not a word the dictionaries do not know as a name ("Meanwhile ordered …" is left alone).
+    #expect(SentenceGraph.repairedInitialNames(parsed) { _ in false } == parsed)
+    // Not when the verb has a subject already.
+    var withSubject = parsed
+    withSubject[3].relation = "nsubj"
+    #expect(SentenceGraph.repairedInitialNames(withSubject) { _ in true } == withSubject)
+}

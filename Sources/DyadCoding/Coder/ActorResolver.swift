@@ -81,7 +81,7 @@ struct ActorResolver {
     ]
     private static let personPronouns: Set<String> = ["he", "she", "him", "her", "his", "hers", "himself", "herself"]
     private static let thingPronouns: Set<String> = ["it", "its", "itself"]
-    private static let pluralPronouns: Set<String> = ["they", "them", "their", "theirs", "themselves"]
+    static let pluralPronouns: Set<String> = ["they", "them", "their", "theirs", "themselves"]
 
     init(dictionary: ActorDictionary, graph: SentenceGraph, text: String, date: EventDate?) {
         self.dictionary = dictionary
@@ -200,6 +200,30 @@ struct ActorResolver {
         return graph.tokens[first].range.lowerBound..<graph.tokens[last].range.upperBound
     }
 
+    /// A word in capitals ("MOU", "UNHCR"): an abbreviation, not a surname.
+    static func isAbbreviation(_ word: String) -> Bool {
+        word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." }
+    }
+
+    /// Words that count people: "thousands of Palestinians", "a crowd of Algerians".
+    private static let peopleCounts: Set<String> = [
+        "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "scores", "crowd",
+        "group", "groups", "number", "some", "many",
+    ]
+
+    /// Whether a demonym at `head` names some of a country's people rather than the country acting
+    /// ("Young Algerians blocked roads", "thousands of Palestinians", "200 Iraqis"), as against
+    /// "the Palestinians rejected the plan": a describing adjective, a number, or a word counting
+    /// people over it.
+    private func isPeopleOfCountry(_ head: Int) -> Bool {
+        guard nameAt[head]?.entries.contains(where: { $0.kind == .demonym }) == true else { return false }
+        if !graph.children(of: head, "nummod").isEmpty { return true }
+        if graph.children(of: head, "amod").contains(where: { nameAt[$0] == nil }) { return true }
+        let governor = graph.tokens[head].head
+        return graph.tokens[head].relation == "nmod" && governor >= 0 && governor < head
+            && Self.peopleCounts.contains(graph.lemmas[governor])
+    }
+
     /// The actor named by the nominal headed by `head`, resolving pronouns and short names with `context`.
     func resolve(_ head: Int, context: CoreferenceContext) -> ResolvedActor? {
         let token = graph.tokens[head]
@@ -291,7 +315,9 @@ struct ActorResolver {
         let properName = unknownProper.map { graph.tokens[$0].form }.joined(separator: " ")
         // "Obama", "President Bush": a dictionary person's surname alone, unless the article has
         // introduced someone else of that name.
+        // Not an abbreviation in capitals ("a Memorandum of Understanding (MOU)" is no Mr Mou).
         if let last = unknownProper.last, person == nil, organization == nil,
+            !Self.isAbbreviation(graph.tokens[last].form),
             context.people[ActorDictionary.normalize(graph.tokens[last].form)] == nil,
             let known = dictionary.person(surname: graph.tokens[last].form, on: date, agent: Self.chooseAgent(agents.map(\.code))),
             let code = known.code(on: date), countries.allSatisfy({ $0.code == code.prefix(3) })
@@ -317,6 +343,11 @@ struct ActorResolver {
             return nil
         }
         if let country {
+            if agent == nil, isPeopleOfCountry(head) {
+                return ResolvedActor(
+                    code: country + "CVL", range: textRange, name: nil, isPerson: false,
+                    how: "people of country \(country), not the country itself")
+            }
             let code = country + (agent ?? "")
             return ResolvedActor(code: code, range: textRange, name: nil, isPerson: false, how: "country \(country)")
         }
@@ -338,6 +369,11 @@ struct ActorResolver {
                 for entry in match.entries where [.country, .adjective, .demonym, .capital].contains(entry.kind) {
                     sentenceCountries.insert(String(entry.code.prefix(3)))
                 }
+            }
+            // A person already named counts for their country ("Putin ordered the army to attack
+            // Georgia": the army need not be Georgia's).
+            for actor in context.inSentence where actor.isPerson && actor.code.count >= 3 {
+                sentenceCountries.insert(actor.country)
             }
             if sentenceCountries.count == 1, let only = sentenceCountries.first {
                 return ResolvedActor(

@@ -66,7 +66,16 @@ public struct Coder: Sendable {
         let speakers = quote.speakers(for: sentences, speechVerbs: dictionaries.speech.speechVerbs)
 
         let verbs = dictionaries.verbs
-        let graphs = sentences.map { SentenceGraph($0, isVerbLemma: { verbs.verbs[$0] != nil }) }
+        let actors = dictionaries.actors
+        let graphs = sentences.map { sentence in
+            SentenceGraph(
+                sentence, isVerbLemma: { verbs.verbs[$0] != nil },
+                isName: { name in
+                    let key = ActorDictionary.normalize(name)
+                    return actors.surnames[key] != nil
+                        || actors.names[key]?.contains { [.country, .organization, .person].contains($0.kind) } == true
+                })
+        }
         let openAtStart = QuoteTracker.openAtStart(sentences)
         let datelinePlace = header.dateline.flatMap { dictionaries.gazetteer.lookup($0) }.map {
             EventPlace(name: $0.name, country: $0.country, lat: $0.lat, lon: $0.lon, from: "dateline")

@@ -46,6 +46,9 @@ struct SentenceCoder {
     private var resolver: ActorResolver
     private var matcher: PatternMatcher
     private var actorAt: [ResolvedActor?]
+    /// Plural pronouns that stand for several actors of the sentence ("Obama and Putin said they
+    /// would …"): the actors, by the pronoun's index.
+    private var groupAt: [Int: [ResolvedActor]] = [:]
     private var speakerAt: [ResolvedActor?]
     private var times: [TimeExpression] = []
     private var places: [PlaceMention] = []
@@ -54,6 +57,8 @@ struct SentenceCoder {
 
     private static let negations: Set<String> = ["not", "n't", "never", "no", "neither", "nor"]
     private static let hypotheticalModals: Set<String> = ["could", "might", "may", "can", "ca"]
+    /// Intent verbs that ask an act of their object when they have one ("wants Putin to attack").
+    private static let wishVerbs: Set<String> = ["want", "wish", "hope"]
     private static let futureModals: Set<String> = ["will", "would", "shall", "'ll", "wo"]
     private static let obligationModals: Set<String> = ["should", "must", "ought"]
     private static let conditionalMarks: Set<String> = ["if", "unless", "whether"]
@@ -141,8 +146,15 @@ struct SentenceCoder {
 
     private func isPredicateAdjective(_ index: Int) -> Bool {
         let token = graph.tokens[index]
-        return token.upos == "ADJ" && dictionaries.verbs.frames[graph.lemmas[index]] != nil
-            && graph.child(of: index, "xcomp") != nil
+        return token.upos == "ADJ" && adjectiveFrame(index) != nil && graph.child(of: index, "xcomp") != nil
+    }
+
+    /// The frame of an adjective that heads its clause with a copula: "is willing to withdraw",
+    /// "are prepared to lift" (the dictionary's "be willing", "be prepared").
+    private func adjectiveFrame(_ index: Int) -> FrameEntry? {
+        guard graph.tokens[index].upos == "ADJ", graph.child(of: index, "cop") != nil else { return nil }
+        let word = graph.forms[index].lowercased()
+        return dictionaries.verbs.frames["be"]?.first { $0.particles == [word] || $0.particles == [graph.lemmas[index]] }
     }
 
     // MARK: Actors
@@ -165,7 +177,9 @@ struct SentenceCoder {
                     actor = speakerAt[index] ?? carriedSpeaker
                 } else {
                     // "There were soldiers killed": an expletive refers to nothing.
-                    guard relation != "expl", !["there", "here"].contains(word) else { continue }
+                    guard relation != "expl" || adjectiveFrame(token.head) != nil, !["there", "here"].contains(word) else {
+                        continue
+                    }
                     if ["which", "who", "whom", "that"].contains(word) {
                         actor = antecedent(of: index)
                     } else {
@@ -177,6 +191,11 @@ struct SentenceCoder {
             }
             guard var found = actor else { continue }
             actorAt[index] = found
+            if token.upos == "PRON", let group = coordinatedAntecedents(of: index) {
+                groupAt[index] = group
+                found = group[group.count - 1]
+                actorAt[index] = found
+            }
             if found.isPerson, let name = found.name {
                 context.remember(person: name, code: found.code)
                 if found.how.hasPrefix("introduced") {
@@ -199,6 +218,23 @@ struct SentenceCoder {
                 }
             }
         }
+    }
+
+    /// "Obama and Putin said they will attack": a plural pronoun after a coordinated subject of
+    /// the sentence stands for every actor of it.
+    private func coordinatedAntecedents(of pronoun: Int) -> [ResolvedActor]? {
+        guard ActorResolver.pluralPronouns.contains(graph.forms[pronoun]) else { return nil }
+        for subject in (0..<pronoun).reversed() where graph.tokens[subject].relation.hasPrefix("nsubj") {
+            let group = actors(at: subject)
+            guard group.count > 1 else { continue }
+            return group.map { actor in
+                var copy = actor
+                copy.range = graph.tokens[pronoun].range
+                copy.how = "pronoun \(graph.forms[pronoun]) → \(group.map { $0.name ?? $0.code }.joined(separator: " and "))"
+                return copy
+            }
+        }
+        return nil
     }
 
     /// What a relative pronoun stands for ("Macedonia, which is preparing an offensive"): the noun
@@ -241,8 +277,8 @@ struct SentenceCoder {
     }
 
     func explainedActors() -> [SentenceExplanation.Actor] {
-        actorAt.compactMap { actor in
-            actor.map {
+        actorAt.indices.flatMap { index in
+            (groupAt[index] ?? actorAt[index].map { [$0] } ?? []).map {
                 SentenceExplanation.Actor(
                     text: substring(resolver.text, $0.range), code: $0.code, name: $0.name, how: $0.how)
             }
@@ -251,6 +287,7 @@ struct SentenceCoder {
 
     /// The actors a nominal names, with its coordinated nominals ("Spain, Ireland and Norway").
     private func actors(at head: Int) -> [ResolvedActor] {
+        if let group = groupAt[head] { return group }
         var result: [ResolvedActor] = []
         if let actor = actorAt[head] {
             result.append(actor)
@@ -458,6 +495,13 @@ struct SentenceCoder {
         guard depth < 6 else { return [] }
         if isPassive(verb) {
             if let agent = passiveAgent(of: verb) { return actors(at: agent) }
+            // "Ghana was prepared to lift the ban": a participle of will ("be prepared",
+            // "be determined") is no passive act; its subject is the one who intends.
+            if let subject = graph.child(of: verb, "nsubj:pass"), graph.child(of: verb, "xcomp") != nil,
+                dictionaries.verbs.frames["be"]?.contains(where: { $0.particles == [graph.forms[verb]] }) == true
+            {
+                return actors(at: subject)
+            }
             return []
         }
         if let subject = graph.child(of: verb, "nsubj", "csubj") {
@@ -474,6 +518,11 @@ struct SentenceCoder {
             if !found.isEmpty { return found }
             // "the head of the ministry", "many of them": the actor inside the subject phrase.
             return actorInside(subject)
+        }
+        // "it is willing to withdraw": an adjective of will has no expletive subject, whatever the
+        // parse says.
+        if adjectiveFrame(verb) != nil, let subject = graph.child(of: verb, "expl") {
+            return actors(at: subject)
         }
         let token = graph.tokens[verb]
         guard token.head >= 0 else { return rescuedSubject(of: verb).map { [$0] } ?? [] }
@@ -625,8 +674,7 @@ struct SentenceCoder {
 
     private func frame(of predicate: Int) -> FrameEntry? {
         guard let entries = dictionaries.verbs.frames[graph.lemmas[predicate]] else {
-            // "be ready to", "be willing to": the adjective heads the clause.
-            return nil
+            return adjectiveFrame(predicate)  // "be ready to", "be willing to": the adjective heads the clause
         }
         let phrase = Set(matcher.phrase(ofVerb: predicate).map { graph.lemmas[$0] })
         return entries.first { entry in entry.particles.allSatisfy { phrase.contains($0) } }
@@ -637,7 +685,8 @@ struct SentenceCoder {
 
     private mutating func codeVerb(_ verb: Int) -> [CandidateEvent] {
         let lemma = graph.lemmas[verb]
-        let hasEntries = dictionaries.verbs.verbs[lemma] != nil || dictionaries.verbs.frames[lemma] != nil
+        let hasEntries =
+            dictionaries.verbs.verbs[lemma] != nil || dictionaries.verbs.frames[lemma] != nil || adjectiveFrame(verb) != nil
         guard hasEntries else { return [] }
         if graph.tokens[verb].relation == "amod" {
             return []  // "rejected proposed Israeli changes": a participle describing a noun
@@ -677,9 +726,15 @@ struct SentenceCoder {
         if let frame = frame(of: verb) {
             let graph = self.graph
             // Not a participle describing the object ("demanded the return of property seized by troops").
+            // Nor a to-clause the parse read as a purpose ("ordered the army to attack", with
+            // *attack* as `advcl`): under a frame verb it is the complement.
             let complement = graph.child(of: verb, "xcomp")
                 ?? graph.children(of: verb, "obj").lazy.compactMap { graph.child(of: $0, "acl", "xcomp") }
                 .first { !isPassiveParticiple($0) }
+                ?? graph.children(of: verb, "advcl").first { clause in
+                    clause > verb && graph.child(of: clause, "nsubj") == nil
+                        && graph.children(of: clause, "mark").contains { graph.lemmas[$0] == "to" }
+                }
             if let complement, graph.isVerb(complement) {
                 // What is urged, intended, refused or threatened has not happened: no event inside it.
                 for index in graph.subtree(complement, stoppingAt: ["parataxis", "acl:relcl", "ccomp"]) {
@@ -831,6 +886,12 @@ struct SentenceCoder {
 
     private mutating func codeFrame(_ frame: FrameEntry, verb: Int, complement: Int) -> [CandidateEvent] {
         let lemma = graph.lemmas[verb]
+        // "Obama wants Putin to attack": wanting someone else to act asks it of them.
+        if frame.kind == .intent, Self.wishVerbs.contains(lemma),
+            graph.children(of: verb, "obj", "iobj").contains(where: { !actors(at: $0).isEmpty })
+        {
+            return codeFrame(FrameEntry(kind: .appeal, lemma: lemma, particles: [], code: "020"), verb: verb, complement: complement)
+        }
         let sources = subjects(of: verb)
         let negated = isNegated(complement)
         if negated, frame.kind == .intent {

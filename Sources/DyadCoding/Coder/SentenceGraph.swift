@@ -8,13 +8,14 @@ struct SentenceGraph: Sendable {
     let lemmas: [String]
     let forms: [String]
 
-    init(_ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }) {
+    init(_ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }, isName: (String) -> Bool = { _ in false }) {
         // The parse repairs, in order: each reads the tokens the one before it left.
+        let named = Self.repairedInitialNames(sentence.tokens, isName: isName)
         let repairs: [([Token]) -> [Token]] = [
             Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
             Self.repairedRootNounClauses,
         ]
-        tokens = repairs.reduce(Self.repairedPastTenses(sentence.tokens, isVerbLemma: isVerbLemma)) { $1($0) }
+        tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)
         for (index, token) in tokens.enumerated() where token.head >= 0 && token.head < tokens.count {
             if token.head != index { children[token.head].append(index) }
@@ -84,6 +85,29 @@ struct SentenceGraph: Sendable {
                 tokens[dayWord].relation = "obl:tmod"
             }
         }
+        return tokens
+    }
+
+    /// Undoes a tagging that read a name opening the sentence as an adverb or adjective of the
+    /// verb ("Obama ordered an investigation", with *Obama* `advmod`): a capitalised first word
+    /// that the actor dictionaries know as a name, modifying a verb that has no subject, is the
+    /// verb's subject.
+    static func repairedInitialNames(_ original: [Token], isName: (String) -> Bool) -> [Token] {
+        var tokens = original
+        guard let first = tokens.indices.first(where: { tokens[$0].upos != "PUNCT" }) else { return tokens }
+        let token = tokens[first]
+        let verb = token.head
+        guard ["ADV", "ADJ", "INTJ", "X"].contains(token.upos),
+            ["advmod", "amod", "discourse", "dep", "vocative"].contains(token.relation),
+            token.form.first?.isUppercase == true, verb > first, verb < tokens.count, tokens[verb].upos == "VERB",
+            ["root", "ccomp", "parataxis"].contains(tokens[verb].relation),
+            !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }),
+            isName(token.form)
+        else { return tokens }
+        tokens[first].upos = "PROPN"
+        tokens[first].xpos = "NNP"
+        tokens[first].lemma = token.form
+        tokens[first].relation = "nsubj"
         return tokens
     }
 
