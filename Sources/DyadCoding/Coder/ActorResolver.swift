@@ -298,6 +298,15 @@ struct ActorResolver {
             return ResolvedActor(code: seat.code, range: textRange, name: nil, isPerson: false, how: "seat: \(seat.canonical)")
         }
         var country = countries.min { abs($0.position - head) < abs($1.position - head) }?.code
+        // "Bosnian Serbs", "American Jews": a people described by the country they live in are
+        // of that country.
+        if nameAt[head]?.entries.contains(where: { $0.kind == .demonym }) == true,
+            let residence = countries.first(where: { candidate in
+                candidate.position < head && nameAt[candidate.position]?.entries.contains { $0.kind == .adjective } == true
+            })
+        {
+            country = residence.code
+        }
         if country == nil, let seat { country = String(seat.code.prefix(3)) }
         if country == nil, let possessor { country = possessor.country }
         if country == nil, !agents.isEmpty {

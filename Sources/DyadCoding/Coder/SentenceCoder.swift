@@ -70,6 +70,18 @@ struct SentenceCoder {
     private static let travelVerbs: Set<String> = [
         "return", "travel", "arrive", "go", "come", "fly", "head", "gather", "convene", "meet",
     ]
+    /// Verbs of battle between armed sides, conventional whoever fights.
+    private static let battleVerbs: Set<String> = ["fight", "clash", "battle", "engage", "skirmish", "combat"]
+
+    /// Whether an actor code names irregular fighters: rebels, insurgents, unidentified armed
+    /// groups, separatists (the agent right after the country, "IRQREB", "LBNREBHEZ").
+    static func isIrregularFighter(_ code: String) -> Bool {
+        guard code.count >= 6 else { return false }
+        return ["REB", "INS", "UAF", "SEP"].contains(String(code.dropFirst(3).prefix(3)))
+    }
+
+    /// Words naming military exercises.
+    private static let exerciseWords: Set<String> = ["exercise", "game", "drill", "maneuver", "manoeuvre", "manoeuver"]
     /// Verbs whose object is what is talked about, never the partner ("discussed the crisis").
     private static let topicVerbs: Set<String> = ["discuss", "debate", "consider", "review", "examine", "address"]
     /// Prepositions whose object can be an event's target, in order of preference.
@@ -331,8 +343,11 @@ struct SentenceCoder {
                 if let actor = actorAt[modifier] ?? resolver.resolve(modifier, context: context) { return [actor] }
             }
         }
+        // "photographs and other intelligence to Macedonia": the phrase may hang on the last of
+        // coordinated nouns.
+        let heads = [head] + graph.children(of: head, "conj").filter { graph.tokens[$0].upos == "NOUN" }
         for preposition in Self.nominalPrepositions {
-            for modifier in graph.children(of: head, "nmod") where graph.preposition(of: modifier) == preposition {
+            for modifier in heads.flatMap({ graph.children(of: $0, "nmod") }) where graph.preposition(of: modifier) == preposition {
                 let found = actors(at: modifier)
                 if !found.isEmpty { return found }
             }
@@ -878,6 +893,13 @@ struct SentenceCoder {
                     targets: demanded)
             }
         }
+        // "French and Egyptian warships launched war games": exercises several countries hold
+        // together are military cooperation (062), each with the other, not a show of force.
+        if targets.isEmpty, coding.code.hasPrefix("15"), Set(sources.map(\.country)).count > 1,
+            coding.match?.consumed.contains(where: { Self.exerciseWords.contains(graph.lemmas[$0]) }) == true
+        {
+            return reciprocalEvents(verb: verb, code: "062", pattern: coding.pattern + " (joint)", actors: sources)
+        }
         if sources.count > 1, targets.isEmpty, Self.reciprocal.contains(lemma) || Self.isCooperation(coding.code) {
             return reciprocalEvents(verb: verb, code: coding.code, pattern: coding.pattern, actors: sources)
         }
@@ -1118,6 +1140,15 @@ struct SentenceCoder {
                     notes.append("\(lemma): source and target are the same actor (\(source.code)), no event")
                     continue
                 }
+                var code = code
+                var pattern = pattern
+                // "Guerrillas killed two soldiers": CAMEO's 19 is conventional military force; the
+                // same act by irregular fighters is unconventional violence (18), unless it is a
+                // battle ("rebels clashed with troops").
+                if code == "190", Self.isIrregularFighter(source.code), !Self.battleVerbs.contains(lemma) {
+                    code = "180"
+                    pattern += " (irregular fighters: 180)"
+                }
                 events.append(
                     CandidateEvent(
                         predicate: verb, code: code, source: source, target: target, pattern: pattern, date: date,
@@ -1130,11 +1161,21 @@ struct SentenceCoder {
 
     /// Whether `predicate` says what a protest coded in this sentence is for: a purpose clause or
     /// participle ("to demand", "calling for") attached to the protest's verb or to its event noun.
+    ///
+    /// The purpose may hang lower than the protest ("blocked roads leading to the centre to press
+    /// their demands", with *press* under *leading*): up to four steps up through clauses and the
+    /// objects they describe.
     private func isPurposeOfProtest(_ predicate: Int) -> Bool {
-        let head = graph.tokens[predicate].head
-        guard head >= 0, ["advcl", "xcomp", "acl"].contains(String(graph.baseRelation(predicate))) else { return false }
-        let candidates = [head] + graph.children(of: head, "obj")
-        return candidates.contains { eventsByPredicate[$0]?.contains { $0.code.hasPrefix("14") } == true }
+        var node = predicate
+        for step in 0..<4 {
+            let head = graph.tokens[node].head
+            let relation = String(graph.baseRelation(node))
+            guard head >= 0, ["advcl", "xcomp", "acl"].contains(relation) || (step > 0 && relation == "obj") else { return false }
+            let candidates = [head] + graph.children(of: head, "obj")
+            if candidates.contains(where: { eventsByPredicate[$0]?.contains { $0.code.hasPrefix("14") } == true }) { return true }
+            node = head
+        }
+        return false
     }
 
     /// Cooperation (03–08): done by several actors with no one else named, they do it with each
