@@ -447,3 +447,28 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(try code("Rebels clashed with Congolese troops near Goma.").contains { $0.root == "19" })
     #expect(has(try code("Congolese troops killed three rebels near Goma."), "CODMIL", "19", "CODREB"))
 }
+
+@Test func aStateActInThePassiveWithNoAgentIsByTheAuthoritiesOfThePlace() throws {
+    #expect(has(try code("Three French journalists were detained in Iran last week."), "IRN", "17", "FRAMED"))
+    #expect(try code("Two Kenyan activists were arrested in Nairobi.").contains { $0.source.code == "KEN" && $0.code == "173" })
+    // Not an act anyone may do ("were attacked in Nairobi"), nor one whose agent is named.
+    #expect(try code("Two Kenyan activists were attacked in Nairobi.").isEmpty)
+    #expect(has(try code("Two Kenyan activists were arrested in Nairobi by Ugandan police."), "UGACOP", "17", "KENOPP"))
+}
+
+@Test func aVerbsPhraseStopsAtAParticipleDescribingANoun() {
+    // "announced a suspension, a day after a jet shot down a helicopter carrying truce monitors":
+    // "truce" describes what the helicopter carried, so no pattern of "announce" may use it.
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    let tokens = [
+        token("Italy", "PROPN", 1, "nsubj"), token("announced", "VERB", -1, "root"), token("a", "DET", 3, "det"),
+        token("suspension", "NOUN", 1, "obj"), token("after", "ADP", 5, "case"), token("helicopter", "NOUN", 1, "obl"),
+        token("carrying", "VERB", 5, "acl"), token("truce", "NOUN", 8, "compound"), token("monitors", "NOUN", 6, "obj"),
+    ]
+    let graph = SentenceGraph(DyadText.Sentence(range: 0..<0, tokens: tokens))
+    let phrase = PatternMatcher(graph: graph, sets: WordSets()).phrase(ofVerb: 1)
+    #expect(phrase.contains(3) && phrase.contains(5))
+    #expect(!phrase.contains(6) && !phrase.contains(7) && !phrase.contains(8))
+}

@@ -25,7 +25,7 @@ struct PatternMatcher {
     /// Where a passive subject's phrase stops.
     private static let passiveSubjectStops: Set<String> = ["acl:relcl", "acl", "parataxis"]
     /// Where the phrase of a verb's other dependents stops.
-    private static let verbPhraseStops: Set<String> = ["acl:relcl", "parataxis", "advcl", "ccomp"]
+    private static let verbPhraseStops: Set<String> = ["acl:relcl", "acl", "parataxis", "advcl", "ccomp"]
     /// Where an event noun's phrase stops.
     private static let nounPhraseStops: Set<String> = ["acl:relcl", "acl", "parataxis", "conj", "cc", "appos"]
     /// Where a subject's phrase stops.

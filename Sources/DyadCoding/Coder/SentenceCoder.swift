@@ -804,6 +804,9 @@ struct SentenceCoder {
             return []
         }
         var sources = coding.match?.source.map { actors(at: $0) } ?? subjects(of: verb)
+        if sources.isEmpty, let authorities = authorities(for: verb, code: coding.code) {
+            sources = [authorities]
+        }
         if sources.isEmpty, let speaker = speakerAt[verb], graph.child(of: verb, "nsubj") == nil {
             sources = [speaker]
         }
@@ -1208,6 +1211,22 @@ struct SentenceCoder {
         return ResolvedActor(
             code: source.country, range: 0..<0, name: nil, isPerson: false,
             how: "no target named: the source's own country (\(source.country))")
+    }
+
+    /// "Three journalists were detained in Iran": an act only a state does (arrest, detention,
+    /// charges, expulsion, repression, investigation), reported in the passive with no agent, was
+    /// done by the authorities of the country where it happened.
+    private func authorities(for verb: Int, code: String) -> ResolvedActor? {
+        guard isPassive(verb), passiveAgent(of: verb) == nil,
+            code.hasPrefix("09") || ["173", "174", "175"].contains(code.prefix(3)),
+            let place = PlaceFinder.place(for: verb, in: graph, mentions: places), let country = place.country,
+            let mention = places.first(where: { $0.place == place })
+        else { return nil }
+        let first = graph.tokens[mention.tokens.lowerBound].range.lowerBound
+        let last = graph.tokens[mention.tokens.upperBound - 1].range.upperBound
+        return ResolvedActor(
+            code: country, range: first..<last, name: nil, isPerson: false,
+            how: "no agent named: the authorities of the place (\(place.name))")
     }
 
     /// The country of the place where the act at `predicate` happens ("in Serbia"), as an actor,
