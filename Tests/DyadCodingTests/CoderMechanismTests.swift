@@ -472,3 +472,29 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(phrase.contains(3) && phrase.contains(5))
     #expect(!phrase.contains(6) && !phrase.contains(7) && !phrase.contains(8))
 }
+
+@Test func violenceAClaimantOnlyAllegesIsAnAccusationAndOwnViolenceAClaimOfResponsibility() throws {
+    let alleged = try code("Ethiopia claimed that Eritrea had attacked its border posts.")
+    #expect(has(alleged, "ETH", "11", "ERI") && !alleged.contains { $0.root == "19" })
+    let fired = try code("Israel claimed that Hamas had fired rockets at Egypt.")
+    #expect(fired.contains { $0.source.code == "ISR" && $0.code == "112" && $0.target.code.hasPrefix("PSE") })
+    let own = try code("The Taliban claimed that they had attacked Pakistani soldiers.")
+    #expect(own.contains { $0.code == "015" && $0.target.code == "PAKMIL" } && !own.contains { $0.root == "18" })
+    // Said, not claimed: the act is reported as it is.
+    #expect(try code("Kenyan police said Somali rebels attacked a village in Kenya.").contains { $0.root == "18" })
+}
+
+@Test func theSpeakerIsNoAgentOfAPassiveAct() throws {
+    // Interpol speaks; it killed no one.
+    let events = try code("Interpol said it will send a team to identify victims killed by the plane crash in Ukraine.")
+    #expect(!events.contains { $0.root == "19" || $0.root == "18" })
+}
+
+@Test func negotiationsAreHeldByBothSides() throws {
+    let events = try code("The Kenyan foreign minister held talks with President Museveni of Uganda in Kampala.", date: "2020-01-01")
+    #expect(events.contains { $0.code == "046" && $0.source.code == "KENGOV" && $0.target.code.hasPrefix("UGA") })
+    #expect(events.contains { $0.code == "046" && $0.source.code.hasPrefix("UGA") && $0.target.code == "KENGOV" })
+    // A meeting is coded as reported, one way.
+    let met = try code("The Kenyan foreign minister met President Museveni of Uganda in Kampala.", date: "2020-01-01")
+    #expect(met.contains { $0.root == "04" && $0.source.code == "KENGOV" } && !met.contains { $0.source.code.hasPrefix("UGA") })
+}

@@ -807,7 +807,11 @@ struct SentenceCoder {
         if sources.isEmpty, let authorities = authorities(for: verb, code: coding.code) {
             sources = [authorities]
         }
-        if sources.isEmpty, let speaker = speakerAt[verb], graph.child(of: verb, "nsubj") == nil {
+        // The speaker of a statement with no subject of its own ("…, adding: will send troops"), but
+        // not the agent of what was done to someone ("victims killed by the crash", "were freed").
+        if sources.isEmpty, let speaker = speakerAt[verb], graph.child(of: verb, "nsubj") == nil, !isPassive(verb),
+            !isPassiveParticiple(verb)
+        {
             sources = [speaker]
         }
         // "met Assad to discuss efforts to counter Islamic State": what is discussed is a topic, not
@@ -865,6 +869,18 @@ struct SentenceCoder {
         }
         for index in coding.match?.consumed ?? [] { consumed.insert(index) }
 
+        // "The US claimed that ISIL attacked Iraq": violence a speaker only claims or alleges is an
+        // accusation of its doer (112); claimed by its doer ("claimed that they attacked"), a
+        // claim of responsibility (015).
+        if ["17", "18", "19", "20"].contains(coding.code.prefix(2)), let claimant = claimant(of: verb), !sources.isEmpty {
+            for index in coding.match?.consumed ?? [] { consumed.insert(index) }
+            if sources.contains(where: { $0.code == claimant.code || $0.country == claimant.country }) {
+                return make(
+                    verb: verb, code: "015", pattern: "claim of " + coding.pattern, sources: [claimant], targets: targets)
+            }
+            return make(
+                verb: verb, code: "112", pattern: "alleged " + coding.pattern, sources: [claimant], targets: sources)
+        }
         if let modal {
             if refused {
                 coding = Coding(
@@ -905,6 +921,11 @@ struct SentenceCoder {
         }
         if sources.count > 1, targets.isEmpty, Self.reciprocal.contains(lemma) || Self.isCooperation(coding.code) {
             return reciprocalEvents(verb: verb, code: coding.code, pattern: coding.pattern, actors: sources)
+        }
+        // "Petraeus held talks with Suleiman": negotiation (046) takes two; each side negotiates
+        // with the other. A meeting (040) or a visit is coded as reported, by who sought it.
+        if coding.code == "046", sources.count == 1, targets.count == 1 {
+            return reciprocalEvents(verb: verb, code: coding.code, pattern: coding.pattern, actors: sources + targets)
         }
         return make(verb: verb, code: coding.code, pattern: coding.pattern, sources: sources, targets: targets)
     }
@@ -1211,6 +1232,23 @@ struct SentenceCoder {
         return ResolvedActor(
             code: source.country, range: 0..<0, name: nil, isPerson: false,
             how: "no target named: the source's own country (\(source.country))")
+    }
+
+    /// Verbs that report a contested claim rather than a fact.
+    private static let claimVerbs: Set<String> = ["claim", "allege", "charge", "contend"]
+
+    /// The speaker of a claim verb whose reported clause `verb` heads ("X claimed that Y attacked"),
+    /// through coordinated clauses ("claimed that ISIL had attacked Iraq and taken Mosul").
+    private func claimant(of verb: Int) -> ResolvedActor? {
+        var node = verb
+        for _ in 0..<4 where graph.tokens[node].relation.hasPrefix("conj") && graph.tokens[node].head >= 0 {
+            node = graph.tokens[node].head
+        }
+        let head = graph.tokens[node].head
+        guard head >= 0, graph.tokens[node].relation.hasPrefix("ccomp"), Self.claimVerbs.contains(graph.lemmas[head]),
+            isSpeechVerb(head)
+        else { return nil }
+        return subjects(of: head).first
     }
 
     /// "Three journalists were detained in Iran": an act only a state does (arrest, detention,
