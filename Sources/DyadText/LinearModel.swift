@@ -6,7 +6,7 @@
 /// entries (80% of the parser's and the tagger's), and those are stored in the slot itself, so
 /// scoring such a feature costs one cache line. Rows with many entries (features of tags and
 /// labels alone, which fire in every sentence) are stored dense, a weight for every class, and
-/// added four classes at a time; the others live in `overflow` as (class, weight) pairs.
+/// added four classes at a time; the others live in `overflow` as packed entries.
 struct LinearModel: Sendable {
     /// A table slot: the feature's key (0: empty) and its row.
     ///
@@ -19,12 +19,6 @@ struct LinearModel: Sendable {
         var b: UInt32
     }
 
-    /// An entry of a row in `overflow`: packed, and its weight.
-    struct Entry: Sendable {
-        var packed: UInt32
-        var weight: Float
-    }
-
     static let singleTag: UInt32 = 0xFF
     static let overflowTag: UInt32 = 0xFE
     static let denseTag: UInt32 = 0xFD
@@ -35,12 +29,13 @@ struct LinearModel: Sendable {
     let paddedClassCount: Int
     /// Weight of one quantisation step.
     let scale: Float
-    let slots: [Slot]
+    let slots: LargeTable<Slot>
     let mask: Int
-    /// Entries of the rows with more than two, but too few to be dense.
-    let overflow: [Entry]
+    /// Packed entries of the rows with more than two, but too few to be dense (four bytes each,
+    /// so that a row of up to 16 spans at most two cache lines).
+    let overflow: LargeTable<UInt32>
     /// Dense rows, `paddedClassCount` weights each (0 for the classes a row has no entry for).
-    let dense: [Float]
+    let dense: LargeTable<Float>
     /// The packed entries of the dense rows (for encoding): row `r` is
     /// `denseEntries[denseStarts[r] ..< denseStarts[r + 1]]`.
     let denseEntries: [UInt32]
@@ -88,7 +83,6 @@ struct LinearModel: Sendable {
         // quarter, which keeps more of it in the cache.
         var size = 16
         while size * 2 < keys.count * 3 { size <<= 1 }
-        var slots = [Slot](repeating: Slot(key: 0, a: 0, b: 0), count: size)
         let mask = size - 1
         // Classes 0xFD to 0xFF would read as tags: models with that many classes keep every row
         // in `overflow`.
@@ -98,39 +92,65 @@ struct LinearModel: Sendable {
         // over half the row for many parser states) is then cheaper than adding its entries one
         // by one.
         let denseMinimum = max(8, classCount / 4)
-        var overflow: [Entry] = []
-        var dense: [Float] = []
+        var overflowCount = 0
+        var denseCount = 0
+        for count in counts {
+            let n = Int(count)
+            if inline && n <= 2 {
+                continue
+            } else if inline && n >= denseMinimum {
+                denseCount += padded
+            } else {
+                overflowCount += n
+            }
+        }
+        var overflow: LargeTable<UInt32>?
+        var dense: LargeTable<Float>?
         var denseEntries: [UInt32] = []
         var denseStarts = [0]
-        var start = 0
-        for (key, count) in zip(keys, counts) {
-            let n = Int(count)
-            var i = Int(truncatingIfNeeded: key) & mask
-            while slots[i].key != 0 && slots[i].key != key { i = (i + 1) & mask }
-            if inline && n == 1 {
-                slots[i] = Slot(key: key, a: entries[start], b: Self.singleTag)
-            } else if inline && n == 2 {
-                slots[i] = Slot(key: key, a: entries[start], b: entries[start + 1])
-            } else if inline && n >= denseMinimum {
-                slots[i] = Slot(key: key, a: UInt32(dense.count / padded), b: Self.denseTag)
-                let row = dense.count
-                dense.append(contentsOf: repeatElement(0, count: padded))
-                for e in entries[start..<(start + n)] { dense[row + Int(e & 0xFF)] = Self.weight(e, scale) }
-                denseEntries.append(contentsOf: entries[start..<(start + n)])
-                denseStarts.append(denseEntries.count)
-            } else {
-                slots[i] = Slot(key: key, a: UInt32(overflow.count), b: UInt32(n) << 8 | Self.overflowTag)
-                for e in entries[start..<(start + n)] { overflow.append(Entry(packed: e, weight: Self.weight(e, scale))) }
+        self.slots = LargeTable(count: size) { slots in
+            slots.initialize(repeating: Slot(key: 0, a: 0, b: 0))
+            overflow = LargeTable(count: overflowCount) { overflow in
+                overflow.initialize(repeating: 0)
+                dense = LargeTable(count: denseCount) { dense in
+                    dense.initialize(repeating: 0)
+                    var overflowEnd = 0
+                    var denseEnd = 0
+                    var start = 0
+                    for (key, count) in zip(keys, counts) {
+                        let n = Int(count)
+                        var i = Int(truncatingIfNeeded: key) & mask
+                        while slots[i].key != 0 && slots[i].key != key { i = (i + 1) & mask }
+                        if inline && n == 1 {
+                            slots[i] = Slot(key: key, a: entries[start], b: Self.singleTag)
+                        } else if inline && n == 2 {
+                            slots[i] = Slot(key: key, a: entries[start], b: entries[start + 1])
+                        } else if inline && n >= denseMinimum {
+                            slots[i] = Slot(key: key, a: UInt32(denseEnd / padded), b: Self.denseTag)
+                            for e in entries[start..<(start + n)] {
+                                dense[denseEnd + Int(e & 0xFF)] = Self.weight(e, scale)
+                            }
+                            denseEnd += padded
+                            denseEntries.append(contentsOf: entries[start..<(start + n)])
+                            denseStarts.append(denseEntries.count)
+                        } else {
+                            slots[i] = Slot(key: key, a: UInt32(overflowEnd), b: UInt32(n) << 8 | Self.overflowTag)
+                            for e in entries[start..<(start + n)] {
+                                overflow[overflowEnd] = e
+                                overflowEnd += 1
+                            }
+                        }
+                        start += n
+                    }
+                }
             }
-            start += n
         }
         self.paddedClassCount = padded
-        self.dense = dense
+        self.dense = dense ?? LargeTable([])
         self.denseEntries = denseEntries
         self.denseStarts = denseStarts
-        self.slots = slots
         self.mask = mask
-        self.overflow = overflow
+        self.overflow = overflow ?? LargeTable([])
     }
 
     /// The classes whose scores a caller reads: `needed`, except those in `skipped`. Scores of
@@ -147,8 +167,11 @@ struct LinearModel: Sendable {
     ///
     /// Each class's weights are added in the order of the features, so the sums (and the
     /// predictions) do not depend on the table's layout. Three passes: load every feature's home
-    /// slot (independent loads, so the processor overlaps their cache misses), resolve collisions
-    /// and keep the rows found, then add the rows.
+    /// slot (independent loads, so the processor overlaps their cache misses); resolve collisions,
+    /// keep the rows found and load the first and last entries of each `overflow` row (again independent
+    /// loads, instead of one miss after another while adding); then add the rows. Consecutive
+    /// dense rows are added up to four at a time, each block of four classes summed in a register
+    /// (in feature order) and stored once.
     @inline(__always)
     func score(
         _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>, classes: Classes
@@ -169,71 +192,130 @@ struct LinearModel: Sendable {
             guard let found = found.baseAddress else { return }
             var rows = 0
             slots.withUnsafeBufferPointer { slots in
-                guard let slots = slots.baseAddress, let features = features.baseAddress else { return }
-                for f in 0..<count {
-                    found[f] = slots[Int(truncatingIfNeeded: features[f]) & mask]
-                }
-                for f in 0..<count {
-                    let feature = features[f]
-                    var slot = found[f]
-                    if slot.key != feature {
-                        if slot.key == 0 { continue }
-                        var i = (Int(truncatingIfNeeded: feature) &+ 1) & mask
-                        while true {
-                            slot = slots[i]
-                            if slot.key == feature || slot.key == 0 { break }
-                            i = (i &+ 1) & mask
-                        }
-                        if slot.key == 0 { continue }
+                overflow.withUnsafeBufferPointer { overflow in
+                    guard let slots = slots.baseAddress, let features = features.baseAddress,
+                        let overflow = overflow.baseAddress
+                    else { return }
+                    for f in 0..<count {
+                        found[f] = slots[Int(truncatingIfNeeded: features[f]) & mask]
                     }
-                    found[rows] = slot  // rows <= f: found[f] was read already
-                    rows += 1
+                    for f in 0..<count {
+                        let feature = features[f]
+                        var slot = found[f]
+                        if slot.key != feature {
+                            if slot.key == 0 { continue }
+                            var i = (Int(truncatingIfNeeded: feature) &+ 1) & mask
+                            while true {
+                                slot = slots[i]
+                                if slot.key == feature || slot.key == 0 { break }
+                                i = (i &+ 1) & mask
+                            }
+                            if slot.key == 0 { continue }
+                        }
+                        // The key is no longer needed: an overflow row keeps its first and last
+                        // entries there, which loads both of its cache lines now.
+                        if slot.b & 0xFF == Self.overflowTag {
+                            let start = Int(slot.a)
+                            let last = overflow[start &+ Int(slot.b >> 8) &- 1]
+                            slot.key = UInt64(overflow[start]) | UInt64(last) << 32
+                        }
+                        found[rows] = slot  // rows <= f: found[f] was read already
+                        rows += 1
+                    }
                 }
             }
             @inline(__always) func add(_ packed: UInt32) {
                 scores[Int(packed & 0xFF)] += Self.weight(packed, scale)
             }
             guard let out = UnsafeMutableRawPointer(scores.baseAddress) else { return }
-            @inline(__always) func addBlocks(_ row: UnsafeRawPointer, _ from: Int, _ to: Int) {
+            // Adds `k` (1 to 4) dense rows `p0`, `p1`, ... to blocks `from..<to` of the scores.
+            @inline(__always) func addBlocks(
+                _ k: Int, _ p0: UnsafeRawPointer, _ p1: UnsafeRawPointer, _ p2: UnsafeRawPointer,
+                _ p3: UnsafeRawPointer, _ from: Int, _ to: Int
+            ) {
+                @inline(__always) func load(_ p: UnsafeRawPointer, _ offset: Int) -> SIMD4<Float> {
+                    p.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+                }
                 var offset = from &* 16
                 let end = to &* 16
-                while offset &+ 32 <= end {
-                    let x = out.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
-                        + row.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
-                    let y = out.loadUnaligned(fromByteOffset: offset &+ 16, as: SIMD4<Float>.self)
-                        + row.loadUnaligned(fromByteOffset: offset &+ 16, as: SIMD4<Float>.self)
-                    out.storeBytes(of: x, toByteOffset: offset, as: SIMD4<Float>.self)
-                    out.storeBytes(of: y, toByteOffset: offset &+ 16, as: SIMD4<Float>.self)
-                    offset &+= 32
-                }
-                if offset < end {
-                    let x = out.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
-                        + row.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
-                    out.storeBytes(of: x, toByteOffset: offset, as: SIMD4<Float>.self)
+                let o = UnsafeRawPointer(out)
+                switch k {
+                case 1:
+                    while offset < end {
+                        out.storeBytes(of: load(o, offset) + load(p0, offset), toByteOffset: offset, as: SIMD4<Float>.self)
+                        offset &+= 16
+                    }
+                case 2:
+                    while offset < end {
+                        let x = load(o, offset) + load(p0, offset) + load(p1, offset)
+                        out.storeBytes(of: x, toByteOffset: offset, as: SIMD4<Float>.self)
+                        offset &+= 16
+                    }
+                case 3:
+                    while offset < end {
+                        let x = load(o, offset) + load(p0, offset) + load(p1, offset) + load(p2, offset)
+                        out.storeBytes(of: x, toByteOffset: offset, as: SIMD4<Float>.self)
+                        offset &+= 16
+                    }
+                default:
+                    while offset < end {
+                        let x = load(o, offset) + load(p0, offset) + load(p1, offset) + load(p2, offset)
+                            + load(p3, offset)
+                        out.storeBytes(of: x, toByteOffset: offset, as: SIMD4<Float>.self)
+                        offset &+= 16
+                    }
                 }
             }
             overflow.withUnsafeBufferPointer { overflow in
                 dense.withUnsafeBufferPointer { dense in
                     guard let overflow = overflow.baseAddress, let dense = dense.baseAddress else { return }
                     let stride = paddedClassCount
-                    for r in 0..<rows {
+                    @inline(__always) func isDense(_ r: Int) -> Bool { r < rows && found[r].b & 0xFF == Self.denseTag }
+                    @inline(__always) func row(_ r: Int) -> UnsafeRawPointer {
+                        UnsafeRawPointer(dense + Int(found[r].a) &* stride)
+                    }
+                    var r = 0
+                    while r < rows {
                         let slot = found[r]
                         switch slot.b & 0xFF {
                         case Self.singleTag:
                             add(slot.a)
+                            r &+= 1
                         case Self.denseTag:
-                            let row = UnsafeRawPointer(dense + Int(slot.a) &* stride)
-                            addBlocks(row, lo, skipLo)
-                            addBlocks(row, skipHi, hi)
+                            // Up to four consecutive dense rows.
+                            let p0 = row(r)
+                            var p1 = p0
+                            var p2 = p0
+                            var p3 = p0
+                            var k = 1
+                            if isDense(r &+ 1) {
+                                p1 = row(r &+ 1)
+                                k = 2
+                                if isDense(r &+ 2) {
+                                    p2 = row(r &+ 2)
+                                    k = 3
+                                    if isDense(r &+ 3) {
+                                        p3 = row(r &+ 3)
+                                        k = 4
+                                    }
+                                }
+                            }
+                            addBlocks(k, p0, p1, p2, p3, lo, skipLo)
+                            addBlocks(k, p0, p1, p2, p3, skipHi, hi)
+                            r &+= k
                         case Self.overflowTag:
                             let start = Int(slot.a)
-                            for e in start..<(start &+ Int(slot.b >> 8)) {
-                                let entry = overflow[e]
-                                scores[Int(entry.packed & 0xFF)] += entry.weight
+                            let n = Int(slot.b >> 8)
+                            add(UInt32(truncatingIfNeeded: slot.key))
+                            if n > 1 {
+                                for e in (start &+ 1)..<(start &+ n &- 1) { add(overflow[e]) }
+                                add(UInt32(truncatingIfNeeded: slot.key >> 32))
                             }
+                            r &+= 1
                         default:
                             add(slot.a)
                             add(slot.b)
+                            r &+= 1
                         }
                     }
                 }
@@ -253,7 +335,7 @@ struct LinearModel: Sendable {
         case Self.singleTag:
             return [slot.a]
         case Self.overflowTag:
-            return overflow[Int(slot.a)..<(Int(slot.a) + Int(slot.b >> 8))].map(\.packed)
+            return Array(overflow[Int(slot.a)..<(Int(slot.a) + Int(slot.b >> 8))])
         case Self.denseTag:
             return Array(denseEntries[denseStarts[Int(slot.a)]..<denseStarts[Int(slot.a) + 1]])
         default:
