@@ -198,15 +198,26 @@ struct TokenScanner {
         tokens.append(RawToken(start: start, end: end, newlinesBefore: 0))
     }
 
-    func hasPrefix(_ start: Int, _ end: Int, _ prefix: String) -> Bool {
-        var i = start
-        for p in prefix.unicodeScalars {
-            guard i < end else { return false }
-            let c = scalars[i]
-            guard c == p || (Self.isUpper(c) && c.properties.lowercaseMapping == String(p)) else { return false }
-            i += 1
+    /// Whether the scalars from `start` begin with `prefix` (ASCII, lower case), ignoring case.
+    func hasPrefix(_ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { prefix in
+            guard prefix.count <= end - start else { return false }
+            var i = start
+            for byte in prefix {
+                let c = scalars[i]
+                if c.value < 0x80 {
+                    // An ASCII capital's lower-case mapping is the letter with bit 0x20 set.
+                    guard c.value == UInt32(byte) || (Self.isUpper(c) && c.value | 0x20 == UInt32(byte)) else {
+                        return false
+                    }
+                } else {
+                    let p = Unicode.Scalar(byte)
+                    guard Self.isUpper(c) && c.properties.lowercaseMapping == String(p) else { return false }
+                }
+                i += 1
+            }
+            return true
         }
-        return true
     }
 
     func isURLOrEmail(_ start: Int, _ end: Int) -> Bool {
@@ -231,11 +242,13 @@ struct TokenScanner {
             if dot && Self.isAlnum(scalars[at - 1]) { return true }
         }
         // host.com, host.org/path
-        for tld in [".com", ".org", ".net", ".gov", ".edu"] {
+        let domains: [StaticString] = [".com", ".org", ".net", ".gov", ".edu"]
+        for tld in domains {
             var i = start
             while i < end {
-                if hasPrefix(i, end, tld), i > start, Self.isAlnum(scalars[i - 1]) {
-                    let after = i + tld.unicodeScalars.count
+                // Only a "." matches the domain's "." (no capital lower-cases to it).
+                if scalars[i] == ".", hasPrefix(i, end, tld), i > start, Self.isAlnum(scalars[i - 1]) {
+                    let after = i + tld.utf8CodeUnitCount
                     if after == end || scalars[after] == "/" || !Self.isLetter(scalars[after]) { return true }
                 }
                 i += 1
