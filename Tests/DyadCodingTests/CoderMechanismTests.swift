@@ -498,3 +498,32 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let met = try code("The Kenyan foreign minister met President Museveni of Uganda in Kampala.", date: "2020-01-01")
     #expect(met.contains { $0.root == "04" && $0.source.code == "KENGOV" } && !met.contains { $0.source.code.hasPrefix("UGA") })
 }
+
+@Test func aThatClauseTheParseLostIsRebuilt() {
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    // "Serbia alleged that Croatian troops shelled Knin." as the parser once read it.
+    let parsed = [
+        token("Serbia", "PROPN", 1, "nsubj"), token("alleged", "VERB", -1, "root"), token("that", "SCONJ", 7, "nmod:poss"),
+        token("Croatian", "ADJ", 4, "amod"), token("troops", "NOUN", 7, "nmod:poss"), token("shelled", "VERB", 4, "acl"),
+        token("Knin", "PROPN", 5, "obj"), token(".", "PUNCT", 1, "punct"),
+    ]
+    let repaired = SentenceGraph.repairedThatClauses(parsed)
+    #expect(repaired[5].head == 1 && repaired[5].relation == "ccomp")
+    #expect(repaired[2].head == 5 && repaired[2].relation == "mark")
+    #expect(repaired[4].head == 5 && repaired[4].relation == "nsubj")
+    #expect(repaired[6].head == 5)
+    // A clause already parsed well is left alone.
+    var good = parsed
+    for (index, head, relation) in [(2, 5, "mark"), (4, 5, "nsubj"), (5, 1, "ccomp")] {
+        good[index].head = head
+        good[index].relation = relation
+    }
+    #expect(SentenceGraph.repairedThatClauses(good) == good)
+}
+
+@Test func aStatementIsNotMadeToWhomItIsAbout() throws {
+    // "Officials said that Syrian troops attacked the town": nothing is said to the troops.
+    #expect(!(try code("Kenyan officials said that Somali troops attacked the town.")).contains { $0.root == "01" })
+}

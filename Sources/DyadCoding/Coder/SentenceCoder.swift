@@ -856,9 +856,12 @@ struct SentenceCoder {
                 targets = defaultTargets(of: purpose).excluding(sources)
                 if !targets.isEmpty { break }
             }
-            // "reiterated its demand that Israel ease restrictions": whom the demand is made of.
+            // "reiterated its demand that Israel ease restrictions": whom the demand is made of. Not
+            // for a statement: "officials said that Syrian troops attacked" is not said to the troops.
             for clause in objects.flatMap({ graph.children(of: $0, "acl", "ccomp") }) + graph.children(of: verb, "ccomp")
-            where targets.isEmpty && graph.children(of: clause, "mark").contains(where: { graph.lemmas[$0] == "that" }) {
+            where targets.isEmpty && !coding.code.hasPrefix("01")
+                && graph.children(of: clause, "mark").contains(where: { graph.lemmas[$0] == "that" })
+            {
                 targets = subjects(of: clause).excluding(sources)
             }
             // "withdrew its troops from Lebanon": whom the act's prepositions name.

@@ -13,7 +13,7 @@ struct SentenceGraph: Sendable {
         let named = Self.repairedInitialNames(sentence.tokens, isName: isName)
         let repairs: [([Token]) -> [Token]] = [
             Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
-            Self.repairedRootNounClauses,
+            Self.repairedRootNounClauses, Self.repairedThatClauses,
         ]
         tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)
@@ -84,6 +84,47 @@ struct SentenceGraph: Sendable {
                 tokens[dayWord].head = verb
                 tokens[dayWord].relation = "obl:tmod"
             }
+        }
+        return tokens
+    }
+
+    /// Undoes a parse that lost the clause after a verb's "that" ("Russia alleged that Ukrainian
+    /// troops shelled Donetsk", with *that* as `nmod:poss` of the full stop and *shelled* an `acl`
+    /// of *troops*): the first verb within a few words after *that* becomes the clause's head, a
+    /// complement of the verb before *that*, with the noun phrase between them its subject and the
+    /// noun it described, if after it, its object.
+    static func repairedThatClauses(_ original: [Token]) -> [Token] {
+        var tokens = original
+        for mark in tokens.indices.dropFirst() where tokens[mark].form.lowercased() == "that" && tokens[mark].upos == "SCONJ" {
+            let governor = mark - 1
+            guard tokens[governor].upos == "VERB", tokens[mark].relation != "mark" || tokens[mark].head < mark else { continue }
+            let window = (mark + 1)..<min(tokens.count, mark + 8)
+            guard let verb = window.first(where: { tokens[$0].upos == "VERB" }), verb > mark + 1 else { continue }
+            let between = (mark + 1)..<verb
+            // The subject: the head of the words between, a nominal whose head lies outside them.
+            guard let subject = between.last(where: { index in
+                ["NOUN", "PROPN", "PRON"].contains(tokens[index].upos) && !between.contains(tokens[index].head)
+            }) else { continue }
+            var repaired = tokens
+            let described = repaired[verb].head
+            if ["amod", "acl"].contains(repaired[verb].relation), described > verb, described < repaired.count {
+                repaired[described].head = verb
+                repaired[described].relation = "obj"
+            }
+            repaired[verb].head = governor
+            repaired[verb].relation = "ccomp"
+            repaired[mark].head = verb
+            repaired[mark].relation = "mark"
+            repaired[subject].head = verb
+            repaired[subject].relation = "nsubj"
+            // Keep it a tree: the verb before "that" must not now hang below the clause.
+            var node = governor
+            var steps = 0
+            while node >= 0, node < repaired.count, node != verb, steps <= repaired.count {
+                node = repaired[node].head
+                steps += 1
+            }
+            if node == -1 { tokens = repaired }
         }
         return tokens
     }
