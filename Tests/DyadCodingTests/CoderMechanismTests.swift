@@ -527,3 +527,40 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // "Officials said that Syrian troops attacked the town": nothing is said to the troops.
     #expect(!(try code("Kenyan officials said that Somali troops attacked the town.")).contains { $0.root == "01" })
 }
+
+@Test func pluralsInMenAreSingularInMan() {
+    #expect(ActorResolver.singular("militiamen") == "militiaman")
+    #expect(ActorResolver.singular("gunmen") == "gunman")
+    #expect(ActorResolver.singular("troops") == "troop")
+    #expect(ActorResolver.singular("men") == nil && ActorResolver.singular("status") == nil)
+}
+
+@Test func aSurnameAfterAPrepositionOfPlaceIsThePlace() throws {
+    // Kano is a Nigerian city and the surname of a Japanese minister.
+    let events = try code("Gunmen killed three Nigerian policemen in Kano.", date: "2011-01-01")
+    #expect(!events.contains { $0.source.code.hasPrefix("JPN") || $0.target.code.hasPrefix("JPN") })
+    #expect(events.contains { $0.target.code == "NGACOP" && $0.place?.name == "Kano" })
+}
+
+@Test func thePurposeOfAnActDoneToSomeoneIsAddressedToThem() throws {
+    let events = try code("Kenyan foreign minister Ali Musa summoned the Ugandan ambassador to complain of inaction over the cattle raids.")
+    #expect(events.contains { $0.source.code == "KENGOV" && $0.target.code == "UGAGOV" && $0.root == "11" })
+    #expect(!events.contains { $0.target.code != "UGAGOV" })
+}
+
+@Test func aPurposeSharesTheModalOfItsGovernor() throws {
+    // "will visit … to mediate": the mediation is announced, not done.
+    let events = try code("The Kenyan president will visit Ethiopia and Somalia to mediate in their border dispute.")
+    #expect(events.contains { $0.source.code == "KENGOV" && $0.code == "039" })
+    #expect(!events.contains { $0.code == "045" })
+    // "could send troops to attack": hypothetical, no event.
+    #expect(!(try code("Russia could send troops to attack Georgia.")).contains { $0.root == "19" || $0.root == "18" })
+}
+
+@Test func anEthnicPeopleAreOfTheCountryWhereTheyAct() throws {
+    #expect(has(try code("Ethnic Russians protested in Riga on Saturday."), "LVACVL", "14", "LVA"))
+    // Where no place is named, the country of the demonym.
+    #expect(try code("Ethnic Russians demanded autonomy from Latvia.").contains { $0.source.code == "RUSCVL" })
+    // Not ethnic: the people of the country.
+    #expect(has(try code("Angry Russians protested in Moscow."), "RUSCVL", "14", "RUS"))
+}

@@ -9,6 +9,9 @@ struct ResolvedActor: Sendable, Hashable {
     var isPerson: Bool
     /// How it was found, for explanations ("dictionary: China", "pronoun he → Wu Qian").
     var how: String
+    /// An ethnic people named by the demonym of a country they need not live in ("ethnic
+    /// Albanians"): the country of the place where they act is theirs, when one is named.
+    var isEthnic = false
 
     var country: String { String(code.prefix(3)) }
     /// Whether the actor's country was only inferred from the context ("the HRI of the only
@@ -353,9 +356,11 @@ struct ActorResolver {
         }
         if let country {
             if agent == nil, isPeopleOfCountry(head) {
+                let ethnic = graph.children(of: head, "amod").contains { graph.lemmas[$0] == "ethnic" }
                 return ResolvedActor(
                     code: country + "CVL", range: textRange, name: nil, isPerson: false,
-                    how: "people of country \(country), not the country itself")
+                    how: ethnic ? "ethnic \(country) people" : "people of country \(country), not the country itself",
+                    isEthnic: ethnic)
             }
             let code = country + (agent ?? "")
             return ResolvedActor(code: code, range: textRange, name: nil, isPerson: false, how: "country \(country)")
@@ -407,7 +412,9 @@ struct ActorResolver {
     }
 
     /// A plural the lemmatizer left as it was ("troops" → "troop"), or `nil`.
+    /// "militiamen" → "militiaman", "gunmen" → "gunman".
     static func singular(_ key: String) -> String? {
+        if key.count > 5, key.hasSuffix("men") { return key.dropLast(3) + "man" }
         guard key.count > 4, key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us") else { return nil }
         return String(key.dropLast())
     }

@@ -80,6 +80,10 @@ struct SentenceCoder {
         return ["REB", "INS", "UAF", "SEP"].contains(String(code.dropFirst(3).prefix(3)))
     }
 
+    /// Prepositions of place ("in Kano", "near Goma").
+    private static let placePrepositions: Set<String> = [
+        "in", "at", "near", "outside", "inside", "around", "from", "into", "across", "toward", "towards",
+    ]
     /// Words naming military exercises.
     private static let exerciseWords: Set<String> = ["exercise", "game", "drill", "maneuver", "manoeuvre", "manoeuver"]
     /// Verbs whose object is what is talked about, never the partner ("discussed the crisis").
@@ -200,6 +204,15 @@ struct SentenceCoder {
                 }
             } else {
                 actor = resolver.resolve(index, context: context)
+            }
+            // "killed three policemen in Kano": a surname alone after a preposition of place that
+            // the gazetteer knows is the place, not the person.
+            if let person = actor, person.how.hasPrefix("person by surname"),
+                graph.children(of: index, "case").contains(where: { Self.placePrepositions.contains(graph.lemmas[$0]) }),
+                dictionaries.gazetteer.lookup(graph.tokens[index].form) != nil
+            {
+                notes.append("\(graph.tokens[index].form): a place here, not \(person.name ?? person.code)")
+                continue
             }
             guard var found = actor else { continue }
             actorAt[index] = found
@@ -640,10 +653,23 @@ struct SentenceCoder {
         return false
     }
 
+    /// The modal of `verb`'s clause. A purpose ("will visit Senegal to mediate") or a verb
+    /// coordinated under the same subject ("would visit Dakar and mediate") shares its governor's.
     private func modal(of verb: Int) -> String? {
-        graph.children(of: verb, "aux").lazy.map { graph.forms[$0] }.first {
-            Self.hypotheticalModals.contains($0) || Self.futureModals.contains($0) || Self.obligationModals.contains($0)
+        func own(_ index: Int) -> String? {
+            graph.children(of: index, "aux").lazy.map { graph.forms[$0] }.first {
+                Self.hypotheticalModals.contains($0) || Self.futureModals.contains($0) || Self.obligationModals.contains($0)
+            }
         }
+        if let modal = own(verb) { return modal }
+        let governor = graph.tokens[verb].head
+        guard governor >= 0, graph.isVerb(governor), graph.child(of: verb, "nsubj") == nil,
+            graph.children(of: verb, "aux").isEmpty
+        else { return nil }
+        let relation = String(graph.baseRelation(verb))
+        let isPurpose =
+            relation == "advcl" && graph.children(of: verb, "mark").contains { graph.lemmas[$0] == "to" }
+        return isPurpose || relation == "conj" ? own(governor) : nil
     }
 
     // MARK: Patterns
@@ -822,6 +848,9 @@ struct SentenceCoder {
         }
         var targets =
             coding.match?.target.map { actorInside($0) } ?? (isTopicVerb ? obliqueTargets(of: verb) : defaultTargets(of: verb))
+        if coding.match?.target == nil, let addressee = addressee(ofPurpose: verb, sources: sources) {
+            targets = addressee
+        }
         if targets.isEmpty, isTopicVerb, ["advcl", "xcomp", "conj"].contains(String(graph.baseRelation(verb))),
             let partner = eventsByPredicate[graph.tokens[verb].head]?.first?.target
         {
@@ -1160,9 +1189,17 @@ struct SentenceCoder {
         }
         let (date, dateRange) = date(for: verb)
         let place = PlaceFinder.place(for: verb, in: graph, mentions: places)
+        // "Ethnic Albanians demonstrated in Serbia": the people of the country where they act.
+        func located(_ actor: ResolvedActor) -> ResolvedActor {
+            guard actor.isEthnic, let country = place?.country, country != actor.country else { return actor }
+            var moved = actor
+            moved.code = country + actor.code.dropFirst(3)
+            moved.how += ", living in \(place?.name ?? country)"
+            return moved
+        }
         var events: [CandidateEvent] = []
-        for source in sources {
-            for target in targets {
+        for source in sources.map(located) {
+            for target in targets.map(located) {
                 guard source.code != target.code, source.range != target.range else {
                     notes.append("\(lemma): source and target are the same actor (\(source.code)), no event")
                     continue
@@ -1235,6 +1272,19 @@ struct SentenceCoder {
         return ResolvedActor(
             code: source.country, range: 0..<0, name: nil, isPerson: false,
             how: "no target named: the source's own country (\(source.country))")
+    }
+
+    /// "summoned Niger's ambassador to complain of inaction": the purpose of an act done to
+    /// someone else is addressed to them, when it names no one of its own.
+    private func addressee(ofPurpose verb: Int, sources: [ResolvedActor]) -> [ResolvedActor]? {
+        let governor = graph.tokens[verb].head
+        guard governor >= 0, ["advcl", "xcomp"].contains(String(graph.baseRelation(verb))),
+            graph.children(of: verb, "mark").contains(where: { graph.lemmas[$0] == "to" }),
+            graph.children(of: verb, "obj", "iobj").isEmpty, graph.child(of: verb, "nsubj") == nil
+        else { return nil }
+        let addressed = graph.children(of: governor, "obj").flatMap { actors(at: $0) }
+            .filter { actor in !sources.contains { $0.country == actor.country } }
+        return addressed.isEmpty ? nil : addressed
     }
 
     /// Verbs that report a contested claim rather than a fact.
