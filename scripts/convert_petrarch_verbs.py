@@ -92,7 +92,7 @@ dictate lead oversee rule supervise defer forestall hamper hinder impede inhibit
 remit retard stymie table override overrule delay postpone prevent shelve endanger risk disturb
 arouse enkindle provoke disarray disorder cage contain enclose bill moderate pull overturn bruise
 contaminate corrupt crack spoil tarnish tear vitiate wind mar rip impair dishonor dishonour best
-bust dominate master overshadow overtake overcome surmount ravish ruin shatter die circle blow
+bust dominate master overshadow overtake overcome surmount ravish ruin shatter die circle blow fail
 conflict match pit quarrel struggle hammer need bid campaign mean involve concern count figure
 measure score sum tally total calculate estimate gauge stabilise stabilize verify fill clear pass
 approve retire detach disconnect recede apply vote determine intrude obtrude pry trespass hope

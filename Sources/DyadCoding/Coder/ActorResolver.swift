@@ -385,9 +385,12 @@ struct ActorResolver {
                 }
             }
             // A person already named counts for their country ("Putin ordered the army to attack
-            // Georgia": the army need not be Georgia's).
-            for actor in context.inSentence where actor.isPerson && actor.code.count >= 3 {
-                sentenceCountries.insert(actor.country)
+            // Georgia": the army need not be Georgia's), but only against a country the sentence
+            // names: a person alone ("Bush mentioned terrorists") says nothing of the others.
+            if !sentenceCountries.isEmpty {
+                for actor in context.inSentence where actor.isPerson && actor.code.count >= 3 {
+                    sentenceCountries.insert(actor.country)
+                }
             }
             if sentenceCountries.count == 1, let only = sentenceCountries.first {
                 return ResolvedActor(

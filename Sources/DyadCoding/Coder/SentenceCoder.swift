@@ -80,6 +80,8 @@ struct SentenceCoder {
         return ["REB", "INS", "UAF", "SEP"].contains(String(code.dropFirst(3).prefix(3)))
     }
 
+    /// Prepositions naming whom something is given or aimed at.
+    private static let recipientPrepositions: Set<String> = ["to", "for", "against", "on", "toward", "towards"]
     /// Prepositions of place ("in Kano", "near Goma").
     private static let placePrepositions: Set<String> = [
         "in", "at", "near", "outside", "inside", "around", "from", "into", "across", "toward", "towards",
@@ -358,9 +360,15 @@ struct SentenceCoder {
         }
         // "photographs and other intelligence to Macedonia": the phrase may hang on the last of
         // coordinated nouns.
-        let heads = [head] + graph.children(of: head, "conj").filter { graph.tokens[$0].upos == "NOUN" }
+        // Only a recipient's preposition: "the inability to foresee … and the coup by the King"
+        // says nothing of who did the first.
+        let lastConjunct = graph.children(of: head, "conj").last { graph.tokens[$0].upos == "NOUN" }
         for preposition in Self.nominalPrepositions {
-            for modifier in heads.flatMap({ graph.children(of: $0, "nmod") }) where graph.preposition(of: modifier) == preposition {
+            var modifiers = graph.children(of: head, "nmod")
+            if let lastConjunct, Self.recipientPrepositions.contains(preposition) {
+                modifiers += graph.children(of: lastConjunct, "nmod")
+            }
+            for modifier in modifiers where graph.preposition(of: modifier) == preposition {
                 let found = actors(at: modifier)
                 if !found.isEmpty { return found }
             }
