@@ -22,17 +22,18 @@ struct Parser: Sendable {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.featureCount) { features in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: model.paddedClassCount) { scores in
                 while !state.isTerminal {
+                    if let action = onlyValidAction(state) {
+                        state.apply(action, labelCount: L)
+                        continue
+                    }
                     state.features(context, into: features)
                     scores.initialize(repeating: 0)
-                    // Only the scores of the actions `bestValid` may choose are needed.
+                    // Only the scores of the actions `bestValid` may choose are needed: the stack
+                    // is not empty and the buffer not at its end (`onlyValidAction`), and there is
+                    // no LEFT-ARC once the stack top has a head.
                     var classes = all
-                    if state.stack.isEmpty {
-                        classes.needed = 0..<1
-                    } else if state.heads[state.stack[state.stack.count - 1]] >= 0 {
-                        classes.needed = state.b < n ? 0..<(2 + 2 * L) : 0..<2
+                    if state.heads[state.stack[state.stack.count - 1]] >= 0 {
                         classes.skipped = 2..<(2 + L)
-                    } else if state.b == n {
-                        classes.needed = 0..<(2 + L)
                     }
                     model.score(UnsafeBufferPointer(features), into: scores, classes: classes)
                     let action = bestValid(state, UnsafeBufferPointer(scores))
@@ -41,6 +42,16 @@ struct Parser: Sendable {
             }
         }
         return (0..<n).map { (state.heads[$0], state.labels[$0]) }
+    }
+
+    /// The action `bestValid` takes whatever the scores, when it has no choice: SHIFT on an empty
+    /// stack and, at the end of the buffer, REDUCE when the stack top has a head, else LEFT-ARC
+    /// with the root label. Parsing takes it without computing features or scores.
+    @inline(__always)
+    func onlyValidAction(_ state: ParseState) -> Int? {
+        if state.stack.isEmpty { return 0 }
+        guard state.b == state.n else { return nil }
+        return state.heads[state.stack[state.stack.count - 1]] >= 0 ? 1 : 2 + rootLabel
     }
 
     /// The highest-scoring action allowed in `state`.
