@@ -564,3 +564,15 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // Not ethnic: the people of the country.
     #expect(has(try code("Angry Russians protested in Moscow."), "RUSCVL", "14", "RUS"))
 }
+
+@Test func aPassiveActDoneInAnEventNamedWithItsActorIsByThatActor() throws {
+    let events = try code("Three Afghan soldiers were killed in Pakistani shelling in the east of Kunar on Friday.")
+    #expect(events.contains { $0.source.code.hasPrefix("PAK") && $0.root == "19" && $0.target.code == "AFGMIL" })
+    // Killed in a country: the country did not kill them.
+    #expect(try code("Two Syrian soldiers were killed in Israel.").isEmpty)
+}
+
+@Test func aPlaceCanBeThePartOfALocativePhrase() throws {
+    let events = try code("Rebels attacked a checkpoint on the outskirts of Kabul.")
+    #expect(events.contains { $0.place?.name == "Kabul" && $0.target.code == "AFG" })
+}

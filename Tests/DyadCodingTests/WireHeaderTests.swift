@@ -28,3 +28,24 @@ func wireHeaderReadsCommonDatelines(text: String, city: String, agency: String) 
     #expect(header.byline == nil)
     #expect(header.skipped.isEmpty)
 }
+
+@Test(arguments: [
+    ("LYON: Interpol said it will send a team.", "LYON", "Interpol said"),
+    ("GAZA CITY, Palestinian Territories: Four children were killed.", "GAZA CITY", "Four children"),
+    ("KABUL - Gunmen attacked a checkpoint.", "KABUL", "Gunmen attacked"),
+    ("NAIROBI \u{2014} Police arrested two men.", "NAIROBI", "Police arrested"),
+])
+func wireHeaderReadsDatelinesWithoutAnAgency(text: String, city: String, story: String) {
+    let header = WireHeader(text: text)
+    #expect(header.dateline == city && header.agency == nil)
+    let storyStart = header.skipped.last?.upperBound ?? 0
+    #expect(substring(text, storyStart..<text.utf8.count).hasPrefix(story))
+}
+
+@Test(arguments: [
+    "US: the talks failed.", "Note: China criticized Japan.", "China criticized Japan - a familiar pattern.",
+    "The talks in GENEVA, Switzerland: a failure.",
+])
+func aLineThatIsNoDatelineKeepsEverything(text: String) {
+    #expect(WireHeader(text: text).skipped.isEmpty)
+}

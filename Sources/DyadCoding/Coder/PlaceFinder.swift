@@ -49,6 +49,23 @@ enum PlaceFinder {
         return result
     }
 
+    /// Words for a part of a place ("in the east of the Gaza Strip", "on the outskirts of Kabul").
+    static let areaWords: Set<String> = [
+        "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+        "heart", "outskirts", "edge", "part", "area", "suburb", "suburbs", "border", "coast", "capital",
+    ]
+
+    private static func isLocative(_ index: Int, in graph: SentenceGraph) -> Bool {
+        graph.preposition(of: index).map { locative.contains($0) || $0 == "on" && graph.lemmas[index] == "outskirts" } == true
+    }
+
+    /// "in the east of the Gaza Strip": the place is the "of" phrase of a part in a locative phrase.
+    private static func isPartOfLocative(_ index: Int, in graph: SentenceGraph) -> Bool {
+        let part = graph.tokens[index].head
+        guard graph.preposition(of: index) == "of", part >= 0, areaWords.contains(graph.lemmas[part]) else { return false }
+        return graph.preposition(of: part).map { locative.contains($0) || $0 == "on" } == true
+    }
+
     /// The place where the event at `predicate` happened: a place in a locative phrase ("in
     /// Singapore", "on the sidelines of the Shangri-La Dialogue in Singapore", "in the Taiwan
     /// Strait") within the predicate's clause, the nearest first.
@@ -56,7 +73,7 @@ enum PlaceFinder {
         guard !mentions.isEmpty else { return nil }
         let clause = Set(graph.subtree(predicate, stoppingAt: ["ccomp", "parataxis", "conj", "acl:relcl", "nsubj"]))
         let located = mentions.filter { mention in
-            clause.contains(mention.head) && graph.preposition(of: mention.head).map { locative.contains($0) } == true
+            clause.contains(mention.head) && (isLocative(mention.head, in: graph) || isPartOfLocative(mention.head, in: graph))
         }
         return located.min { abs($0.head - predicate) < abs($1.head - predicate) }?.place
     }

@@ -841,6 +841,7 @@ struct SentenceCoder {
         if sources.isEmpty, let authorities = authorities(for: verb, code: coding.code) {
             sources = [authorities]
         }
+        if sources.isEmpty { sources = perpetrators(of: verb) }
         // The speaker of a statement with no subject of its own ("…, adding: will send troops"), but
         // not the agent of what was done to someone ("victims killed by the crash", "were freed").
         if sources.isEmpty, let speaker = speakerAt[verb], graph.child(of: verb, "nsubj") == nil, !isPassive(verb),
@@ -1293,6 +1294,24 @@ struct SentenceCoder {
         let addressed = graph.children(of: governor, "obj").flatMap { actors(at: $0) }
             .filter { actor in !sources.contains { $0.country == actor.country } }
         return addressed.isEmpty ? nil : addressed
+    }
+
+    /// "Four children were killed in Israeli tank shelling": a passive act with no agent, done in
+    /// an event the sentence names with its actor ("Israeli shelling", "a Taliban attack"), was
+    /// done by that actor.
+    private func perpetrators(of verb: Int) -> [ResolvedActor] {
+        guard isPassive(verb) || isPassiveParticiple(verb), passiveAgent(of: verb) == nil else { return [] }
+        // The event noun, or a gerund the parse hung on the word before it ("tank shelling").
+        func isEvent(_ noun: Int) -> Bool {
+            dictionaries.verbs.nouns[graph.lemmas[noun]] != nil
+                || graph.children(of: noun, "acl").contains { graph.forms[$0].hasSuffix("ing") && dictionaries.verbs.verbs[graph.lemmas[$0]] != nil }
+        }
+        for oblique in graph.children(of: verb, "obl")
+        where ["in", "during"].contains(graph.preposition(of: oblique) ?? "") && isEvent(oblique) {
+            let found = actorInside(oblique)
+            if !found.isEmpty { return found }
+        }
+        return []
     }
 
     /// Verbs that report a contested claim rather than a fact.

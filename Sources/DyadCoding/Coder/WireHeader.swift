@@ -41,7 +41,10 @@ public struct WireHeader: Sendable, Hashable, Codable {
         let lineBytes = Array(bytes[position..<lineEnd])
         guard let open = lineBytes.firstIndex(of: 0x28), open > 0, open < 60,
             let close = lineBytes[open...].firstIndex(of: 0x29), close - open < 40
-        else { return }
+        else {
+            readPlainDateline(lineBytes, at: position)
+            return
+        }
         var after = close + 1
         while after < lineBytes.count, lineBytes[after] == 0x20 { after += 1 }
         let dashes: [[UInt8]] = [[0x2D], Array("\u{2014}".utf8), Array("\u{2013}".utf8), [0x2D, 0x2D]]
@@ -57,6 +60,38 @@ public struct WireHeader: Sendable, Hashable, Codable {
         agency = String(decoding: lineBytes[(open + 1)..<close], as: UTF8.self).trimmingBlanks()
         var bodyStart = after + dash.count
         while bodyStart < lineBytes.count, lineBytes[bodyStart] == 0x20 { bodyStart += 1 }
+        skipped.append(position..<(position + bodyStart))
+    }
+
+    /// A dateline with no agency: "LYON: Interpol said …", "GAZA CITY, Palestinian Territories:
+    /// Four children …", "KABUL - Gunmen …". The city in capitals, a short place after it, then a
+    /// colon or a dash.
+    private mutating func readPlainDateline(_ line: [UInt8], at position: Int) {
+        let limit = min(line.count, 60)
+        var end = 0
+        var separator = 0
+        while end < limit {
+            if line[end] == 0x3A {
+                separator = 1
+                break
+            }
+            if line[end] == 0x20, end + 2 < line.count, line[end + 1] == 0x2D || line[end + 1] == 0xE2, end > 0 {
+                separator = line[end + 1] == 0x2D ? 2 : 4  // " -" or " —" (3 bytes)
+                break
+            }
+            end += 1
+        }
+        guard separator > 0, end > 0, end < limit else { return }
+        let place = String(decoding: line[..<end], as: UTF8.self).trimmingBlanks()
+        let city = place.split(separator: ",").first.map { $0.trimmingBlanks() } ?? place
+        guard city.count >= 3, city.count < 40, city.contains(where: \.isLetter),
+            city.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." }),
+            place.split(separator: ",").count <= 2
+        else { return }
+        var bodyStart = end + separator
+        while bodyStart < line.count, line[bodyStart] == 0x20 || line[bodyStart] == 0x2D { bodyStart += 1 }
+        guard bodyStart < line.count, line[bodyStart] >= 0x41, line[bodyStart] <= 0x5A else { return }  // a sentence starts
+        dateline = city
         skipped.append(position..<(position + bodyStart))
     }
 }
