@@ -30,8 +30,14 @@ struct Lemmatizer: Sendable {
         return key(form.lowercased(), tag, exact: false)
     }
 
-    static func ruleKey(_ suffix: Substring.UnicodeScalarView, _ tag: Int) -> UInt64 {
-        FeatureHash.feature(903, FeatureHash.string(String(String.UnicodeScalarView(suffix))), UInt64(tag))
+    /// The key of the rule for `suffix` (Unicode scalars) and `tag`: `FeatureHash.string` of the
+    /// suffix, computed over the scalars' UTF-8 bytes without building the string.
+    static func ruleKey<Suffix: Sequence<Unicode.Scalar>>(_ suffix: Suffix, _ tag: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in suffix {
+            for byte in scalar.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        return FeatureHash.feature(903, FeatureHash.finish(h), UInt64(tag))
     }
 
     /// The lemma of `form` tagged `tag` (a joint tag index) with universal tag `upos`.
@@ -52,7 +58,8 @@ struct Lemmatizer: Sendable {
         } else {
             keepCase = false
         }
-        let base = keepCase ? form : form.lowercased()
+        let lowered = form.lowercased()
+        let base = keepCase ? form : lowered
         // Words the treebank never showed: the English lexicon's lemma for the part of speech.
         if !keepCase {
             let pos: Character? =
@@ -65,12 +72,11 @@ struct Lemmatizer: Sendable {
                 }
             if let pos, let lemma = EnglishWords.shared.lemma(of: base, pos: pos) { return lemma }
         }
-        let lower = Array(form.lowercased().unicodeScalars)
+        let lower = Array(lowered.unicodeScalars)
         let n = lower.count
         var k = min(Self.maximumSuffix, n - 1)
         while k >= 1 {
-            let suffix = String.UnicodeScalarView(lower[(n - k)...])
-            let edit = rules.find(Self.ruleKey(suffix[...], tag))
+            let edit = rules.find(Self.ruleKey(lower[(n - k)...], tag))
             if edit >= 0 {
                 let (cut, append) = edits[Int(edit)]
                 let scalars = Array(base.unicodeScalars)
