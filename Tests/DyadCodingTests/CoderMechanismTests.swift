@@ -576,3 +576,14 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let events = try code("Rebels attacked a checkpoint on the outskirts of Kabul.")
     #expect(events.contains { $0.place?.name == "Kabul" && $0.target.code == "AFG" })
 }
+
+@Test func aNameAmongTheModifiersComesBeforeAPossessivePronoun() throws {
+    // "its African Union partners" are the African Union, not Kenya.
+    let events = try code("Kenya demanded that its African Union partners refuse to recognize the new government of Somaliland.")
+    #expect(events.contains { $0.source.code == "KEN" && $0.root == "10" && $0.target.code.hasPrefix("IGO") })
+}
+
+@Test func aThingActedOnWhereItLiesNamesTheCountryItLiesIn() throws {
+    #expect(has(try code("Israel will evacuate all settlements in the Gaza Strip."), "ISR", "03", "PSE"))
+    #expect(try code("Turkish jets bombed targets in Syria.").contains { $0.source.code.hasPrefix("TUR") && $0.target.code == "SYR" })
+}

@@ -351,13 +351,19 @@ struct SentenceCoder {
     private func actorInside(_ head: Int, depth: Int = 0) -> [ResolvedActor] {
         let direct = actors(at: head)
         if !direct.isEmpty { return direct }
-        if let possessor = graph.child(of: head, "nmod:poss"), let actor = actorAt[possessor] { return [actor] }
+        // A possessive pronoun comes after a name among the modifiers: "its European Community
+        // partners" are the Community.
+        let possessor = graph.child(of: head, "nmod:poss")
+        let pronounPossessor = possessor.map { graph.tokens[$0].upos == "PRON" } ?? false
+        if let possessor, !pronounPossessor, let actor = actorAt[possessor] { return [actor] }
         // "condemned US arms sales to Taiwan": the actor named before an event noun did it.
         if graph.tokens[head].upos == "NOUN" {
-            for modifier in resolver.core(of: head) where modifier < head && graph.tokens[modifier].relation != "det" {
+            for modifier in resolver.core(of: head)
+            where modifier < head && graph.tokens[modifier].relation != "det" && !(pronounPossessor && modifier == possessor) {
                 if let actor = actorAt[modifier] ?? resolver.resolve(modifier, context: context) { return [actor] }
             }
         }
+        if let possessor, pronounPossessor, let actor = actorAt[possessor] { return [actor] }
         // "photographs and other intelligence to Macedonia": the phrase may hang on the last of
         // coordinated nouns.
         // Only a recipient's preposition: "the inability to foresee … and the coup by the King"
@@ -621,7 +627,16 @@ struct SentenceCoder {
             let found = actors(at: graph.tokens[verb].head)
             if !found.isEmpty { return found }
         }
-        return obliqueTargets(of: verb)
+        let oblique = obliqueTargets(of: verb)
+        if !oblique.isEmpty { return oblique }
+        // "will evacuate all settlements in the Gaza Strip": a thing acted on where it lies.
+        if let object = graph.child(of: verb, "obj") {
+            for place in graph.children(of: object, "nmod") where graph.preposition(of: place) == "in" {
+                let found = actors(at: place).filter { $0.code.count == 3 }
+                if !found.isEmpty { return found }
+            }
+        }
+        return []
     }
 
     /// The actors the obliques of `verb` name, by the first preposition in `targetPrepositions`
