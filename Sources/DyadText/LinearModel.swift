@@ -168,10 +168,10 @@ struct LinearModel: Sendable {
     /// Each class's weights are added in the order of the features, so the sums (and the
     /// predictions) do not depend on the table's layout. Three passes: load every feature's home
     /// slot (independent loads, so the processor overlaps their cache misses); resolve collisions,
-    /// keep the rows found and load the first and last entries of each `overflow` row (again independent
-    /// loads, instead of one miss after another while adding); then add the rows. Consecutive
-    /// dense rows are added up to four at a time, each block of four classes summed in a register
-    /// (in feature order) and stored once.
+    /// keep the rows found and load the first and last entries of each `overflow` row (again
+    /// independent loads, instead of one miss after another while adding); then add the rows.
+    /// Consecutive dense rows are added up to four at a time, each block of four classes summed
+    /// in a register (in feature order) and stored once.
     @inline(__always)
     func score(
         _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>, classes: Classes
@@ -242,7 +242,8 @@ struct LinearModel: Sendable {
                 switch k {
                 case 1:
                     while offset < end {
-                        out.storeBytes(of: load(o, offset) + load(p0, offset), toByteOffset: offset, as: SIMD4<Float>.self)
+                        let x = load(o, offset) + load(p0, offset)
+                        out.storeBytes(of: x, toByteOffset: offset, as: SIMD4<Float>.self)
                         offset &+= 16
                     }
                 case 2:
@@ -259,7 +260,8 @@ struct LinearModel: Sendable {
                     }
                 default:
                     while offset < end {
-                        let x = load(o, offset) + load(p0, offset) + load(p1, offset) + load(p2, offset)
+                        let x =
+                            load(o, offset) + load(p0, offset) + load(p1, offset) + load(p2, offset)
                             + load(p3, offset)
                         out.storeBytes(of: x, toByteOffset: offset, as: SIMD4<Float>.self)
                         offset &+= 16
