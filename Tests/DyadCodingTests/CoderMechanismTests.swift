@@ -587,3 +587,20 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(has(try code("Israel will evacuate all settlements in the Gaza Strip."), "ISR", "03", "PSE"))
     #expect(try code("Turkish jets bombed targets in Syria.").contains { $0.source.code.hasPrefix("TUR") && $0.target.code == "SYR" })
 }
+
+@Test func aParticipleOfWillIsAnIntentFrameHoweverItIsParsed() throws {
+    // "was determined to mend": tagged a passive verb, or an adjective over a clausal subject.
+    #expect(has(try code("France said it was still determined to mend damaged ties with Rwanda."), "FRA", "03", "RWA"))
+    #expect(has(try code("Kenya is determined to restore relations with Somalia."), "KEN", "03", "SOM"))
+}
+
+@Test func agreeingToWhatAnotherAskedIsAnIntentToCooperate() throws {
+    #expect(try code("Kenya agreed to the Ugandan request.").contains { $0.source.code == "KEN" && $0.code == "030" && $0.target.code == "UGA" })
+    #expect(has(try code("The Security Council agreed to a Malian request for more peacekeepers."), "IGOUNO", "03", "MLI"))
+}
+
+@Test func aNounThatNamesAnActorIsNoEvent() throws {
+    // "force" has patterns as an event noun ("a peacekeeping force" sent somewhere); here it is the actor.
+    let events = try code("Nigeria will withdraw its peacekeeping force from Chad.")
+    #expect(!events.contains { $0.code == "074" })
+}

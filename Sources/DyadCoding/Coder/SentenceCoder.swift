@@ -164,13 +164,18 @@ struct SentenceCoder {
 
     private func isPredicateAdjective(_ index: Int) -> Bool {
         let token = graph.tokens[index]
-        return token.upos == "ADJ" && adjectiveFrame(index) != nil && graph.child(of: index, "xcomp") != nil
+        return token.upos == "ADJ" && adjectiveFrame(index) != nil && graph.child(of: index, "xcomp", "csubj") != nil
     }
 
     /// The frame of an adjective that heads its clause with a copula: "is willing to withdraw",
     /// "are prepared to lift" (the dictionary's "be willing", "be prepared").
+    ///
+    /// The participle may be tagged a passive verb ("was determined to mend ties").
     private func adjectiveFrame(_ index: Int) -> FrameEntry? {
-        guard graph.tokens[index].upos == "ADJ", graph.child(of: index, "cop") != nil else { return nil }
+        let token = graph.tokens[index]
+        let isAdjective = token.upos == "ADJ" && graph.child(of: index, "cop") != nil
+        let isParticiple = token.upos == "VERB" && token.xpos == "VBN" && graph.child(of: index, "aux:pass") != nil
+        guard isAdjective || isParticiple else { return nil }
         let word = graph.forms[index].lowercased()
         return dictionaries.verbs.frames["be"]?.first { $0.particles == [word] || $0.particles == [graph.lemmas[index]] }
     }
@@ -546,6 +551,11 @@ struct SentenceCoder {
             }
             return []
         }
+        // "it is willing to withdraw": an adjective of will has no expletive subject, whatever the
+        // parse says (nor a clausal one: "it was determined to mend ties").
+        if adjectiveFrame(verb) != nil, graph.child(of: verb, "nsubj") == nil, let subject = graph.child(of: verb, "expl") {
+            return actors(at: subject)
+        }
         if let subject = graph.child(of: verb, "nsubj", "csubj") {
             var found = actors(at: subject)
             // A parse with two subjects ("Colombian | President Gustavo Petro criticized"): the
@@ -560,11 +570,6 @@ struct SentenceCoder {
             if !found.isEmpty { return found }
             // "the head of the ministry", "many of them": the actor inside the subject phrase.
             return actorInside(subject)
-        }
-        // "it is willing to withdraw": an adjective of will has no expletive subject, whatever the
-        // parse says.
-        if adjectiveFrame(verb) != nil, let subject = graph.child(of: verb, "expl") {
-            return actors(at: subject)
         }
         let token = graph.tokens[verb]
         guard token.head >= 0 else { return rescuedSubject(of: verb).map { [$0] } ?? [] }
@@ -792,7 +797,9 @@ struct SentenceCoder {
             // Not a participle describing the object ("demanded the return of property seized by troops").
             // Nor a to-clause the parse read as a purpose ("ordered the army to attack", with
             // *attack* as `advcl`): under a frame verb it is the complement.
+            // "it was determined to mend ties" may come parsed as an expletive with a clausal subject.
             let complement = graph.child(of: verb, "xcomp")
+                ?? (adjectiveFrame(verb) != nil ? graph.child(of: verb, "csubj") : nil)
                 ?? graph.children(of: verb, "obj").lazy.compactMap { graph.child(of: $0, "acl", "xcomp") }
                 .first { !isPassiveParticiple($0) }
                 ?? graph.children(of: verb, "advcl").first { clause in
@@ -1069,6 +1076,11 @@ struct SentenceCoder {
     private mutating func codeNoun(_ noun: Int) -> [CandidateEvent] {
         guard let entries = dictionaries.verbs.nouns[graph.lemmas[noun]] else { return [] }
         if isNegated(noun) { return [] }
+        // "the peacekeeping force in Lebanon" names an actor, not an event.
+        if let actor = actorAt[noun] {
+            notes.append("\(graph.lemmas[noun]) (noun): names the actor \(actor.code), no event")
+            return []
+        }
         let (before, after) = matcher.phrase(ofNoun: noun)
         var best: PatternMatch?
         for entry in entries {
