@@ -604,3 +604,25 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let events = try code("Nigeria will withdraw its peacekeeping force from Chad.")
     #expect(!events.contains { $0.code == "074" })
 }
+
+@Test func aSubjectParsedAsACompoundOfTheDayWordIsRepaired() {
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    // "A senior Kenyan official today praised Uganda." with *official* a compound of *today*.
+    let parsed = [
+        token("A", "DET", 3, "det"), token("senior", "ADJ", 3, "amod"), token("Kenyan", "ADJ", 3, "amod"),
+        token("official", "NOUN", 4, "compound"), token("today", "NOUN", 5, "obl:unmarked"),
+        token("praised", "VERB", -1, "root"), token("Uganda", "PROPN", 5, "obj"), token(".", "PUNCT", 5, "punct"),
+    ]
+    let repaired = SentenceGraph.repairedTemporalSubjects(parsed)
+    #expect(repaired[3].head == 5 && repaired[3].relation == "nsubj")
+    #expect(repaired[4].relation == "obl:tmod")
+}
+
+@Test func theDoerOfAPraisedEffortIsTheObjectsPossessor() throws {
+    // "praised Uganda's efforts to improve its record": Uganda improves, Kenya does not.
+    let events = try code("Kenya praised Uganda's efforts to improve its record on human rights.")
+    #expect(has(events, "KEN", "05", "UGA"))
+    #expect(!events.contains { $0.source.code == "KEN" && $0.root == "08" })
+}

@@ -575,9 +575,10 @@ struct SentenceCoder {
         guard token.head >= 0 else { return rescuedSubject(of: verb).map { [$0] } ?? [] }
         let relation = token.relation
         if relation.hasPrefix("xcomp") {
-            // Object control: "urged China to restore" — China restores.
+            // Object control: "urged China to restore" — China restores; "praised Haiti's efforts
+            // to improve" — Haiti improves.
             if let object = graph.child(of: token.head, "obj", "iobj") {
-                let found = actors(at: object)
+                let found = actorInside(object)
                 if !found.isEmpty { return found }
             }
             return subjects(of: token.head, depth: depth + 1)

@@ -182,6 +182,19 @@ struct SentenceGraph: Sendable {
             tokens[subject].relation = "nsubj"
             tokens[day].relation = "obl:tmod"
         }
+        // "A top U.S. official today praised Haiti", with *official* a compound of *today*: the
+        // noun before the day word is the verb's subject.
+        for day in tokens.indices where tokens[day].relation.hasPrefix("obl") && isDayWord(tokens[day].form) {
+            let verb = tokens[day].head
+            guard verb > day, verb < tokens.count, tokens[verb].upos == "VERB",
+                !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }),
+                let subject = (0..<day).last(where: { tokens[$0].head == day && tokens[$0].relation == "compound" }),
+                ["NOUN", "PROPN"].contains(tokens[subject].upos)
+            else { continue }
+            tokens[subject].head = verb
+            tokens[subject].relation = "nsubj"
+            tokens[day].relation = "obl:tmod"
+        }
         return tokens
     }
 
