@@ -626,3 +626,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(has(events, "KEN", "05", "UGA"))
     #expect(!events.contains { $0.source.code == "KEN" && $0.root == "08" })
 }
+
+@Test func thePurposeOfANegatedActIsNoEvent() throws {
+    #expect(try code("Russia did not send troops to attack Georgia.").isEmpty)
+    #expect(try code("Russia sent troops to attack Georgia.").contains { $0.root == "19" })
+}

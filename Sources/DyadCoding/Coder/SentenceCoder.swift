@@ -664,9 +664,17 @@ struct SentenceCoder {
         graph.children(of: index, relation).contains { words.contains(graph.lemmas[$0]) || words.contains(graph.forms[$0]) }
     }
 
+    /// Whether `verb` is negated, or is the purpose of a negated act ("would not give permission
+    /// to Russia to help Israel": no help either).
     private func isNegated(_ verb: Int) -> Bool {
-        hasChild(verb, relation: "advmod", lemmaIn: Self.negations) || hasChild(verb, relation: "det", lemmaIn: ["no"])
-            || graph.children(of: verb, "obj").contains { hasChild($0, relation: "det", lemmaIn: ["no"]) }
+        func own(_ index: Int) -> Bool {
+            hasChild(index, relation: "advmod", lemmaIn: Self.negations) || hasChild(index, relation: "det", lemmaIn: ["no"])
+                || graph.children(of: index, "obj").contains { hasChild($0, relation: "det", lemmaIn: ["no"]) }
+        }
+        if own(verb) { return true }
+        let governor = graph.tokens[verb].head
+        return governor >= 0 && graph.isVerb(governor) && graph.baseRelation(verb) == "advcl"
+            && graph.children(of: verb, "mark").contains { graph.lemmas[$0] == "to" } && own(governor)
     }
 
     private func isConditional(_ verb: Int) -> Bool {
