@@ -631,3 +631,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(try code("Russia did not send troops to attack Georgia.").isEmpty)
     #expect(try code("Russia sent troops to attack Georgia.").contains { $0.root == "19" })
 }
+
+@Test func aSourceGuessedFromTheTargetsCountryDoesNotCooperateWithItself() throws {
+    // "The government" has no country of its own here; China's is the target's.
+    #expect(try code("The government expressed appreciation for China's assistance.").isEmpty)
+    // Repression of one's own people stays ("Gunmen abducted Nigerian students": the only country).
+    #expect(try code("Gunmen abducted twenty Nigerian students.").contains { $0.source.code.hasPrefix("NGA") && $0.root == "18" })
+}

@@ -1249,6 +1249,12 @@ struct SentenceCoder {
                     notes.append("\(lemma): source and target are the same actor (\(source.code)), no event")
                     continue
                 }
+                // "The government expressed appreciation for China's assistance": a source whose
+                // country was only guessed from the target's is no one cooperating with itself.
+                if source.isInferred, source.country == target.country, code.prefix(2) <= "08" {
+                    notes.append("\(lemma): \(source.code) was guessed from the target's country, no event")
+                    continue
+                }
                 var code = code
                 var pattern = pattern
                 // "Guerrillas killed two soldiers": CAMEO's 19 is conventional military force; the
