@@ -638,3 +638,9 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // Repression of one's own people stays ("Gunmen abducted Nigerian students": the only country).
     #expect(try code("Gunmen abducted twenty Nigerian students.").contains { $0.source.code.hasPrefix("NGA") && $0.root == "18" })
 }
+
+@Test func theSubjectOfAPassiveActsInItsComplement() throws {
+    // "is scheduled to attend": the president attends; the schedulers are nobody in particular.
+    let events = try code("The Kenyan president is scheduled to attend a summit in Ethiopia.")
+    #expect(events.contains { $0.source.code == "KENGOV" && $0.root == "04" && $0.target.code == "ETH" })
+}

@@ -581,6 +581,12 @@ struct SentenceCoder {
                 let found = actorInside(object)
                 if !found.isEmpty { return found }
             }
+            // In the passive, the one the clause is about acts: "Obama is scheduled to attend",
+            // "the envoy was asked to leave", "troops were ordered to withdraw".
+            if isPassive(token.head), let subject = graph.child(of: token.head, "nsubj:pass") {
+                let found = actors(at: subject)
+                if !found.isEmpty { return found }
+            }
             return subjects(of: token.head, depth: depth + 1)
         }
         if relation.hasPrefix("conj") || relation.hasPrefix("advcl") {
