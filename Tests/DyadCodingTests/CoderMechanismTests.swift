@@ -644,3 +644,21 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let events = try code("The Kenyan president is scheduled to attend a summit in Ethiopia.")
     #expect(events.contains { $0.source.code == "KENGOV" && $0.root == "04" && $0.target.code == "ETH" })
 }
+
+@Test func aVerbParsedAsACompoundOfItsObjectIsRepaired() {
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    // "Hamas is claiming responsibility." with *claiming* a compound of the root *responsibility*.
+    let parsed = [
+        token("Hamas", "PROPN", 2, "nsubj"), token("is", "AUX", 2, "aux"), token("claiming", "VERB", 3, "compound"),
+        token("responsibility", "NOUN", -1, "root"), token(".", "PUNCT", 3, "punct"),
+    ]
+    let repaired = SentenceGraph.repairedVerbCompounds(parsed)
+    #expect(repaired[2].head == -1 && repaired[2].relation == "root")
+    #expect(repaired[3].head == 2 && repaired[3].relation == "obj")
+    // A noun compound is left alone.
+    var noun = parsed
+    noun[2].upos = "NOUN"
+    #expect(SentenceGraph.repairedVerbCompounds(noun) == noun)
+}

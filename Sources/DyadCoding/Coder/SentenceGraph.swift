@@ -13,7 +13,7 @@ struct SentenceGraph: Sendable {
         let named = Self.repairedInitialNames(sentence.tokens, isName: isName)
         let repairs: [([Token]) -> [Token]] = [
             Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
-            Self.repairedRootNounClauses, Self.repairedThatClauses,
+            Self.repairedRootNounClauses, Self.repairedThatClauses, Self.repairedVerbCompounds,
         ]
         tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)
@@ -83,6 +83,29 @@ struct SentenceGraph: Sendable {
             if let dayWord {
                 tokens[dayWord].head = verb
                 tokens[dayWord].relation = "obl:tmod"
+            }
+        }
+        return tokens
+    }
+
+    /// Undoes a parse that read a verb with its own auxiliary or subject as a compound of the noun
+    /// after it ("al-Shabab is claiming responsibility", with *claiming* a `compound` of the root
+    /// *responsibility*): the verb takes the noun's place in the tree and the noun is its object.
+    static func repairedVerbCompounds(_ original: [Token]) -> [Token] {
+        var tokens = original
+        for verb in tokens.indices where tokens[verb].upos == "VERB" && tokens[verb].relation == "compound" {
+            let noun = tokens[verb].head
+            guard noun == verb + 1 || (noun > verb && noun < tokens.count && noun <= verb + 3),
+                ["NOUN", "PROPN"].contains(tokens[noun].upos),
+                tokens.indices.contains(where: { tokens[$0].head == verb && ["aux", "nsubj"].contains(tokens[$0].relation) })
+            else { continue }
+            tokens[verb].head = tokens[noun].head
+            tokens[verb].relation = tokens[noun].relation
+            tokens[noun].head = verb
+            tokens[noun].relation = "obj"
+            // What hung on the noun before the verb belongs to the clause.
+            for index in 0..<verb where tokens[index].head == noun && tokens[index].relation != "det" {
+                tokens[index].head = verb
             }
         }
         return tokens
