@@ -1,5 +1,5 @@
-import Testing
 import DyadText
+import Testing
 
 @testable import DyadCoding
 
@@ -21,7 +21,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 
 @Test func titleBeforeASurnamePrefersAPersonWhoHeldThatRole() throws {
     let events = try code("President Bush praised Japan.", date: "2006-03-01")
-    #expect(events.contains { $0.source.code == "USAGOV" && $0.source.name?.hasSuffix("Bush") == true && $0.root == "05" })
+    #expect(
+        events.contains { $0.source.code == "USAGOV" && $0.source.name?.hasSuffix("Bush") == true && $0.root == "05" })
 }
 
 @Test func coordinatedCountriesBeforeOneHeadAreTwoActors() throws {
@@ -101,7 +102,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func anEventCodedInsideAQuoteCarriesIt() throws {
-    let events = try code("\"Washington has imposed illegal sanctions on Beijing,\" the Chinese Defense Ministry spokesman said.")
+    let events = try code(
+        "\"Washington has imposed illegal sanctions on Beijing,\" the Chinese Defense Ministry spokesman said.")
     let sanctions = try #require(events.first { $0.source.code == "USA" && $0.target.code == "CHN" })
     #expect(sanctions.quote?.text == "Washington has imposed illegal sanctions on Beijing")
     #expect(sanctions.quote?.speaker == "CHNMIL" && sanctions.quote?.cue == "said")
@@ -109,12 +111,14 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aThreatIsAimedAtWhoeverMustMeetItsCondition() throws {
-    #expect(has(try code("Iran threatened to close the strait unless Britain released the tanker."), "IRN", "13", "GBR"))
+    #expect(
+        has(try code("Iran threatened to close the strait unless Britain released the tanker."), "IRN", "13", "GBR"))
     #expect(has(try code("Russia threatened to cut gas supplies if Ukraine joined the alliance."), "RUS", "13", "UKR"))
 }
 
 @Test func aConflictualActAnnouncedForTheFutureIsAThreat() throws {
-    #expect(has(try code("Venezuelan officials said they would boycott all talks with Colombia."), "VENGOV", "13", "COL"))
+    #expect(
+        has(try code("Venezuelan officials said they would boycott all talks with Colombia."), "VENGOV", "13", "COL"))
 }
 
 @Test func theTargetCanSitOneModifierDeeper() throws {
@@ -163,7 +167,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     ]
     let repaired = SentenceGraph.repairedTemporalSubjects(parsed)
     #expect(repaired[0].relation == "nsubj" && repaired[1].relation == "obl:tmod")
-    let events = try code("Arab League Secretary-General Ahmed Aboul Gheit today urged Israel to halt the raids.", date: "2018-05-02")
+    let events = try code(
+        "Arab League Secretary-General Ahmed Aboul Gheit today urged Israel to halt the raids.", date: "2018-05-02")
     #expect(has(events, "IGOARL", "02", "ISR"))
 }
 
@@ -200,12 +205,16 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 @Test func aNounAfterAnArticleIsANounEvenWhenTaggedAsAVerb() throws {
     // "a US offer": the parser may read "offer" as a verb with "US" its subject.
     #expect(has(try code("Arafat rejected a US offer to host a summit.", date: "2000-07-01"), "PSEGOV", "12", "USA"))
-    #expect(try code("Kenya welcomed a Chinese offer to build a railway.").contains { $0.source.code == "KEN" && $0.target.code == "CHN" })
+    #expect(
+        try code("Kenya welcomed a Chinese offer to build a railway.").contains {
+            $0.source.code == "KEN" && $0.target.code == "CHN"
+        })
 }
 
 @Test func aDayWordAfterAPlaceNameDatesTheVerbAndIsNoPartOfTheName() throws {
     let events = try code("Israel closed its offices in east Jerusalem Sunday.", date: "2000-01-05")
-    #expect(!events.contains { $0.target.name?.contains("Sunday") == true || $0.source.name?.contains("Sunday") == true })
+    #expect(
+        !events.contains { $0.target.name?.contains("Sunday") == true || $0.source.name?.contains("Sunday") == true })
 }
 
 @Test func aNounDescribedByAPastParticipleIsWhatTheActWasDoneTo() throws {
@@ -218,7 +227,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func pluralAgentsTheLemmatizerLeavesAloneAreStillAgents() throws {
-    #expect(try code("Russian troops attacked Ukraine.").contains { $0.source.code == "RUSMIL" && $0.target.code == "UKR" })
+    #expect(
+        try code("Russian troops attacked Ukraine.").contains { $0.source.code == "RUSMIL" && $0.target.code == "UKR" })
 }
 
 @Test func theSourcesOwnForcesAreNoTarget() throws {
@@ -262,7 +272,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 @Test func aMainVerbReadAsAClauseOfItsSubjectIsRepaired() throws {
     // "Syrian rebels engaged …" with "engaged" parsed as describing "rebels".
     #expect(has(try code("Syrian rebels engaged Filipino peacekeepers in a firefight."), "SYRREB", "19", "PHLPKO"))
-    #expect(try code("Kurdish fighters engaged Turkish troops in a gun battle.").contains { $0.root == "19" && $0.target.code == "TURMIL" })
+    #expect(
+        try code("Kurdish fighters engaged Turkish troops in a gun battle.").contains {
+            $0.root == "19" && $0.target.code == "TURMIL"
+        })
 }
 
 @Test func ethnicGroupsAreCiviliansOfTheirCountry() throws {
@@ -283,7 +296,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 
 @Test func aRelativePronounStandsForTheNounBeforeIt() throws {
     // Never for an actor named later in the sentence.
-    let events = try code("The United States gave intelligence to Macedonia, which is preparing an offensive against Albanian rebels.")
+    let events = try code(
+        "The United States gave intelligence to Macedonia, which is preparing an offensive against Albanian rebels.")
     #expect(has(events, "USA", "06", "MKD"))
     #expect(!events.contains { $0.source.code.hasPrefix("USA") && $0.target.code == "ALBREB" })
 }
@@ -309,7 +323,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 
 @Test func aParticipleAdjunctOfACodedActIsNoEventOfItsOwn() throws {
     // The riot is the event; setting fire to mattresses is how it went.
-    let riot = try code("Kurdish prisoners rioted at a jail in Turkey, setting fire to mattresses and smashing furniture.")
+    let riot = try code(
+        "Kurdish prisoners rioted at a jail in Turkey, setting fire to mattresses and smashing furniture.")
     #expect(riot.contains { $0.root == "14" })
     #expect(!riot.contains { $0.root == "18" || $0.root == "19" })
     // With no event before it, the participle is coded.
@@ -329,7 +344,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let told = try code("Turkey reopened the border crossing with Syria, Turkish officials told AFP.")
     #expect(!told.contains { $0.root == "10" })
     // The appeal inside a participle detail is not coded, nor what it urges.
-    let urged = try code("Nepal rejected an Indian proposal for a trade pact, urging India to sign a regional deal instead.")
+    let urged = try code(
+        "Nepal rejected an Indian proposal for a trade pact, urging India to sign a regional deal instead.")
     #expect(has(urged, "NPL", "12", "IND"))
     #expect(!urged.contains { $0.root == "06" || $0.root == "05" })
 }
@@ -338,7 +354,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let events = try code("Kenya and Uganda agreed that they should cooperate on border security.")
     #expect(has(events, "KEN", "03", "UGA") && has(events, "UGA", "03", "KEN"))
     // One side agreeing that another should act: an intent toward that other.
-    #expect(try code("Egypt agreed that Sudan should share the water data.").allSatisfy { $0.source.code == "EGY" && $0.target.code == "SDN" })
+    #expect(
+        try code("Egypt agreed that Sudan should share the water data.").allSatisfy {
+            $0.source.code == "EGY" && $0.target.code == "SDN"
+        })
 }
 
 @Test func theyWhoTravelForTalksHoldThemWithEachOther() throws {
@@ -382,7 +401,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 
 @Test func aDemonymWithADescriptionOrACountNamesPeopleNotTheCountry() throws {
     #expect(has(try code("Angry Kenyans blocked the highway to Mombasa on Monday."), "KENCVL", "14", "KEN"))
-    #expect(try code("Hundreds of Palestinians marched in Ramallah.").contains { $0.source.code == "PSECVL" && $0.root == "14" })
+    #expect(
+        try code("Hundreds of Palestinians marched in Ramallah.").contains {
+            $0.source.code == "PSECVL" && $0.root == "14"
+        })
     // The demonym alone is the country acting.
     #expect(has(try code("The Palestinians rejected the Israeli proposal."), "PSE", "12", "ISR"))
 }
@@ -421,7 +443,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 @Test func aTargetCanHangOnTheLastOfCoordinatedObjects() throws {
     // The parse hangs "to Ukraine" on "intelligence", the second of the objects.
     let events = try code(
-        "Britain is providing aerial photographs and other military intelligence to Ukraine which is preparing a major offensive.")
+        "Britain is providing aerial photographs and other military intelligence to Ukraine which is preparing a major offensive."
+    )
     #expect(has(events, "GBR", "07", "UKR"))
 }
 
@@ -450,7 +473,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 
 @Test func aStateActInThePassiveWithNoAgentIsByTheAuthoritiesOfThePlace() throws {
     #expect(has(try code("Three French journalists were detained in Iran last week."), "IRN", "17", "FRAMED"))
-    #expect(try code("Two Kenyan activists were arrested in Nairobi.").contains { $0.source.code == "KEN" && $0.code == "173" })
+    #expect(
+        try code("Two Kenyan activists were arrested in Nairobi.").contains {
+            $0.source.code == "KEN" && $0.code == "173"
+        })
     // Not an act anyone may do ("were attacked in Nairobi"), nor one whose agent is named.
     #expect(try code("Two Kenyan activists were attacked in Nairobi.").isEmpty)
     #expect(has(try code("Two Kenyan activists were arrested in Nairobi by Ugandan police."), "UGACOP", "17", "KENOPP"))
@@ -491,12 +517,15 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func negotiationsAreHeldByBothSides() throws {
-    let events = try code("The Kenyan foreign minister held talks with President Museveni of Uganda in Kampala.", date: "2020-01-01")
+    let events = try code(
+        "The Kenyan foreign minister held talks with President Museveni of Uganda in Kampala.", date: "2020-01-01")
     #expect(events.contains { $0.code == "046" && $0.source.code == "KENGOV" && $0.target.code.hasPrefix("UGA") })
     #expect(events.contains { $0.code == "046" && $0.source.code.hasPrefix("UGA") && $0.target.code == "KENGOV" })
     // A meeting is coded as reported, one way.
     let met = try code("The Kenyan foreign minister met President Museveni of Uganda in Kampala.", date: "2020-01-01")
-    #expect(met.contains { $0.root == "04" && $0.source.code == "KENGOV" } && !met.contains { $0.source.code.hasPrefix("UGA") })
+    #expect(
+        met.contains { $0.root == "04" && $0.source.code == "KENGOV" }
+            && !met.contains { $0.source.code.hasPrefix("UGA") })
 }
 
 @Test func aThatClauseTheParseLostIsRebuilt() {
@@ -505,8 +534,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     }
     // "Serbia alleged that Croatian troops shelled Knin." as the parser once read it.
     let parsed = [
-        token("Serbia", "PROPN", 1, "nsubj"), token("alleged", "VERB", -1, "root"), token("that", "SCONJ", 7, "nmod:poss"),
-        token("Croatian", "ADJ", 4, "amod"), token("troops", "NOUN", 7, "nmod:poss"), token("shelled", "VERB", 4, "acl"),
+        token("Serbia", "PROPN", 1, "nsubj"), token("alleged", "VERB", -1, "root"),
+        token("that", "SCONJ", 7, "nmod:poss"),
+        token("Croatian", "ADJ", 4, "amod"), token("troops", "NOUN", 7, "nmod:poss"),
+        token("shelled", "VERB", 4, "acl"),
         token("Knin", "PROPN", 5, "obj"), token(".", "PUNCT", 1, "punct"),
     ]
     let repaired = SentenceGraph.repairedThatClauses(parsed)
@@ -543,7 +574,9 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func thePurposeOfAnActDoneToSomeoneIsAddressedToThem() throws {
-    let events = try code("Kenyan foreign minister Ali Musa summoned the Ugandan ambassador to complain of inaction over the cattle raids.")
+    let events = try code(
+        "Kenyan foreign minister Ali Musa summoned the Ugandan ambassador to complain of inaction over the cattle raids."
+    )
     #expect(events.contains { $0.source.code == "KENGOV" && $0.target.code == "UGAGOV" && $0.root == "11" })
     #expect(!events.contains { $0.target.code != "UGAGOV" })
 }
@@ -579,13 +612,17 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 
 @Test func aNameAmongTheModifiersComesBeforeAPossessivePronoun() throws {
     // "its African Union partners" are the African Union, not Kenya.
-    let events = try code("Kenya demanded that its African Union partners refuse to recognize the new government of Somaliland.")
+    let events = try code(
+        "Kenya demanded that its African Union partners refuse to recognize the new government of Somaliland.")
     #expect(events.contains { $0.source.code == "KEN" && $0.root == "10" && $0.target.code.hasPrefix("IGO") })
 }
 
 @Test func aThingActedOnWhereItLiesNamesTheCountryItLiesIn() throws {
     #expect(has(try code("Israel will evacuate all settlements in the Gaza Strip."), "ISR", "03", "PSE"))
-    #expect(try code("Turkish jets bombed targets in Syria.").contains { $0.source.code.hasPrefix("TUR") && $0.target.code == "SYR" })
+    #expect(
+        try code("Turkish jets bombed targets in Syria.").contains {
+            $0.source.code.hasPrefix("TUR") && $0.target.code == "SYR"
+        })
 }
 
 @Test func aParticipleOfWillIsAnIntentFrameHoweverItIsParsed() throws {
@@ -595,8 +632,12 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func agreeingToWhatAnotherAskedIsAnIntentToCooperate() throws {
-    #expect(try code("Kenya agreed to the Ugandan request.").contains { $0.source.code == "KEN" && $0.code == "030" && $0.target.code == "UGA" })
-    #expect(has(try code("The Security Council agreed to a Malian request for more peacekeepers."), "IGOUNO", "03", "MLI"))
+    #expect(
+        try code("Kenya agreed to the Ugandan request.").contains {
+            $0.source.code == "KEN" && $0.code == "030" && $0.target.code == "UGA"
+        })
+    #expect(
+        has(try code("The Security Council agreed to a Malian request for more peacekeepers."), "IGOUNO", "03", "MLI"))
 }
 
 @Test func aNounThatNamesAnActorIsNoEvent() throws {
@@ -636,7 +677,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // "The government" has no country of its own here; China's is the target's.
     #expect(try code("The government expressed appreciation for China's assistance.").isEmpty)
     // Repression of one's own people stays ("Gunmen abducted Nigerian students": the only country).
-    #expect(try code("Gunmen abducted twenty Nigerian students.").contains { $0.source.code.hasPrefix("NGA") && $0.root == "18" })
+    #expect(
+        try code("Gunmen abducted twenty Nigerian students.").contains {
+            $0.source.code.hasPrefix("NGA") && $0.root == "18"
+        })
 }
 
 @Test func theSubjectOfAPassiveActsInItsComplement() throws {

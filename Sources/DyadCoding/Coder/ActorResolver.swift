@@ -182,7 +182,9 @@ struct ActorResolver {
                     if node != head || graph.tokens[head].relation.hasPrefix("nmod") { stack.append(child) }
                 case "punct":
                     // A hyphen inside a name ("Shangri-La"); never the sentence's final stop.
-                    if graph.tokens[child].form == "-", child > result.min() ?? child, child < head { stack.append(child) }
+                    if graph.tokens[child].form == "-", child > result.min() ?? child, child < head {
+                        stack.append(child)
+                    }
                 default:
                     break
                 }
@@ -298,14 +300,16 @@ struct ActorResolver {
                 how: "organization: \(organization.canonical)")
         }
         if let seat, agents.isEmpty {
-            return ResolvedActor(code: seat.code, range: textRange, name: nil, isPerson: false, how: "seat: \(seat.canonical)")
+            return ResolvedActor(
+                code: seat.code, range: textRange, name: nil, isPerson: false, how: "seat: \(seat.canonical)")
         }
         var country = countries.min { abs($0.position - head) < abs($1.position - head) }?.code
         // "Bosnian Serbs", "American Jews": a people described by the country they live in are
         // of that country.
         if nameAt[head]?.entries.contains(where: { $0.kind == .demonym }) == true,
             let residence = countries.first(where: { candidate in
-                candidate.position < head && nameAt[candidate.position]?.entries.contains { $0.kind == .adjective } == true
+                candidate.position < head
+                    && nameAt[candidate.position]?.entries.contains { $0.kind == .adjective } == true
             })
         {
             country = residence.code
@@ -314,8 +318,11 @@ struct ActorResolver {
         if country == nil, let possessor { country = possessor.country }
         if country == nil, !agents.isEmpty {
             // "police in Venezuela", "troops from Chad": a role located in or coming from a country.
-            for modifier in graph.children(of: head, "nmod") where ["in", "from"].contains(graph.preposition(of: modifier) ?? "") {
-                if let match = nameAt[modifier], let entry = match.entries.first(where: { [.country, .capital].contains($0.kind) }) {
+            for modifier in graph.children(of: head, "nmod")
+            where ["in", "from"].contains(graph.preposition(of: modifier) ?? "") {
+                if let match = nameAt[modifier],
+                    let entry = match.entries.first(where: { [.country, .capital].contains($0.kind) })
+                {
                     country = String(entry.code.prefix(3))
                     break
                 }
@@ -331,7 +338,8 @@ struct ActorResolver {
         if let last = unknownProper.last, person == nil, organization == nil,
             !Self.isAbbreviation(graph.tokens[last].form),
             context.people[ActorDictionary.normalize(graph.tokens[last].form)] == nil,
-            let known = dictionary.person(surname: graph.tokens[last].form, on: date, agent: Self.chooseAgent(agents.map(\.code))),
+            let known = dictionary.person(
+                surname: graph.tokens[last].form, on: date, agent: Self.chooseAgent(agents.map(\.code))),
             let code = known.code(on: date), countries.allSatisfy({ $0.code == code.prefix(3) })
         {
             return ResolvedActor(
@@ -427,7 +435,9 @@ struct ActorResolver {
         let token = graph.tokens[index]
         guard token.upos == "PRON", token.form.first?.isUppercase == true, token.form.count > 1 else { return false }
         let word = token.form.lowercased()
-        return !(Self.personPronouns.contains(word) || Self.thingPronouns.contains(word) || Self.pluralPronouns.contains(word)
+        return
+            !(Self.personPronouns.contains(word) || Self.thingPronouns.contains(word)
+            || Self.pluralPronouns.contains(word)
             || Self.otherPronouns.contains(word))
     }
 

@@ -102,7 +102,8 @@ public struct Coder: Sendable {
             var sentenceQuotes: [(tokens: Range<Int>, quote: Int)] = []
             for piece in coder.quotations.sorted(by: { $0.tokens.lowerBound < $1.tokens.lowerBound }) {
                 let speaker = EventActor(
-                    code: piece.speaker.code, text: substring(document.text, piece.speaker.range), name: piece.speaker.name)
+                    code: piece.speaker.code, text: substring(document.text, piece.speaker.range),
+                    name: piece.speaker.name)
                 if piece.direct, piece.reachesStart, previousQuoteReachedEnd, let last = quotations.indices.last,
                     quotations[last].direct, quotations[last].speaker.code == speaker.code
                 {
@@ -165,7 +166,9 @@ public struct Coder: Sendable {
         // A quote extended by a later sentence: events point at the whole of it.
         for position in events.indices {
             guard let quote = events[position].quote,
-                let whole = quotations.first(where: { $0.span.start == quote.span.start && $0.speaker.code == quote.speaker })
+                let whole = quotations.first(where: {
+                    $0.span.start == quote.span.start && $0.speaker.code == quote.speaker
+                })
             else { continue }
             events[position].quote = whole.eventQuote
         }

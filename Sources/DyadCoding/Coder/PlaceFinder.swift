@@ -56,13 +56,16 @@ enum PlaceFinder {
     ]
 
     private static func isLocative(_ index: Int, in graph: SentenceGraph) -> Bool {
-        graph.preposition(of: index).map { locative.contains($0) || $0 == "on" && graph.lemmas[index] == "outskirts" } == true
+        graph.preposition(of: index).map { locative.contains($0) || $0 == "on" && graph.lemmas[index] == "outskirts" }
+            == true
     }
 
     /// "in the east of the Gaza Strip": the place is the "of" phrase of a part in a locative phrase.
     private static func isPartOfLocative(_ index: Int, in graph: SentenceGraph) -> Bool {
         let part = graph.tokens[index].head
-        guard graph.preposition(of: index) == "of", part >= 0, areaWords.contains(graph.lemmas[part]) else { return false }
+        guard graph.preposition(of: index) == "of", part >= 0, areaWords.contains(graph.lemmas[part]) else {
+            return false
+        }
         return graph.preposition(of: part).map { locative.contains($0) || $0 == "on" } == true
     }
 
@@ -73,7 +76,8 @@ enum PlaceFinder {
         guard !mentions.isEmpty else { return nil }
         let clause = Set(graph.subtree(predicate, stoppingAt: ["ccomp", "parataxis", "conj", "acl:relcl", "nsubj"]))
         let located = mentions.filter { mention in
-            clause.contains(mention.head) && (isLocative(mention.head, in: graph) || isPartOfLocative(mention.head, in: graph))
+            clause.contains(mention.head)
+                && (isLocative(mention.head, in: graph) || isPartOfLocative(mention.head, in: graph))
         }
         return located.min { abs($0.head - predicate) < abs($1.head - predicate) }?.place
     }

@@ -75,7 +75,7 @@ struct SentenceCoder {
 
     /// Whether an actor code names irregular fighters: rebels, insurgents, unidentified armed
     /// groups, separatists (the agent right after the country, "IRQREB", "LBNREBHEZ").
-    static func isIrregularFighter(_ code: String) -> Bool {
+    private static func isIrregularFighter(_ code: String) -> Bool {
         guard code.count >= 6 else { return false }
         return ["REB", "INS", "UAF", "SEP"].contains(String(code.dropFirst(3).prefix(3)))
     }
@@ -177,7 +177,9 @@ struct SentenceCoder {
         let isParticiple = token.upos == "VERB" && token.xpos == "VBN" && graph.child(of: index, "aux:pass") != nil
         guard isAdjective || isParticiple else { return nil }
         let word = graph.forms[index].lowercased()
-        return dictionaries.verbs.frames["be"]?.first { $0.particles == [word] || $0.particles == [graph.lemmas[index]] }
+        return dictionaries.verbs.frames["be"]?.first {
+            $0.particles == [word] || $0.particles == [graph.lemmas[index]]
+        }
     }
 
     // MARK: Actors
@@ -190,8 +192,9 @@ struct SentenceCoder {
             // Heads of noun phrases only: parts of a name are resolved with their head.
             if ["compound", "flat", "amod", "det", "case", "punct", "goeswith"].contains(String(base)) { continue }
             if relation == "nmod:desc" && token.head > index { continue }  // "President" in "President Bush"
-            guard token.upos == "NOUN" || token.upos == "PROPN" || token.upos == "PRON" || token.upos == "X"
-                || (token.upos == "ADJ" && resolver.nameAt[index] != nil)
+            guard
+                token.upos == "NOUN" || token.upos == "PROPN" || token.upos == "PRON" || token.upos == "X"
+                    || (token.upos == "ADJ" && resolver.nameAt[index] != nil)
             else { continue }
             var actor: ResolvedActor?
             if token.upos == "PRON" && !resolver.isMistaggedName(index) {
@@ -200,7 +203,8 @@ struct SentenceCoder {
                     actor = speakerAt[index] ?? carriedSpeaker
                 } else {
                     // "There were soldiers killed": an expletive refers to nothing.
-                    guard relation != "expl" || adjectiveFrame(token.head) != nil, !["there", "here"].contains(word) else {
+                    guard relation != "expl" || adjectiveFrame(token.head) != nil, !["there", "here"].contains(word)
+                    else {
                         continue
                     }
                     if ["which", "who", "whom", "that"].contains(word) {
@@ -215,7 +219,8 @@ struct SentenceCoder {
             // "killed three policemen in Kano": a surname alone after a preposition of place that
             // the gazetteer knows is the place, not the person.
             if let person = actor, person.how.hasPrefix("person by surname"),
-                graph.children(of: index, "case").contains(where: { Self.placePrepositions.contains(graph.lemmas[$0]) }),
+                graph.children(of: index, "case").contains(where: { Self.placePrepositions.contains(graph.lemmas[$0]) }
+                ),
                 dictionaries.gazetteer.lookup(graph.tokens[index].form) != nil
             {
                 notes.append("\(graph.tokens[index].form): a place here, not \(person.name ?? person.code)")
@@ -242,7 +247,8 @@ struct SentenceCoder {
                 institution.isPerson = false
                 institution.name = nil
                 institution.code = String(found.code.prefix(ActorResolver.institutionCodeLength(found.code)))
-                for word in resolver.core(of: index) where graph.tokens[word].upos != "PRON"
+                for word in resolver.core(of: index)
+                where graph.tokens[word].upos != "PRON"
                     && (resolver.agentAt[word] != nil
                         || resolver.nameAt[word]?.entries.contains(where: { $0.kind == .organization }) == true)
                 {
@@ -262,7 +268,8 @@ struct SentenceCoder {
             return group.map { actor in
                 var copy = actor
                 copy.range = graph.tokens[pronoun].range
-                copy.how = "pronoun \(graph.forms[pronoun]) → \(group.map { $0.name ?? $0.code }.joined(separator: " and "))"
+                copy.how =
+                    "pronoun \(graph.forms[pronoun]) → \(group.map { $0.name ?? $0.code }.joined(separator: " and "))"
                 return copy
             }
         }
@@ -364,15 +371,16 @@ struct SentenceCoder {
         // "condemned US arms sales to Taiwan": the actor named before an event noun did it.
         if graph.tokens[head].upos == "NOUN" {
             for modifier in resolver.core(of: head)
-            where modifier < head && graph.tokens[modifier].relation != "det" && !(pronounPossessor && modifier == possessor) {
+            where modifier < head && graph.tokens[modifier].relation != "det"
+                && !(pronounPossessor && modifier == possessor)
+            {
                 if let actor = actorAt[modifier] ?? resolver.resolve(modifier, context: context) { return [actor] }
             }
         }
         if let possessor, pronounPossessor, let actor = actorAt[possessor] { return [actor] }
-        // "photographs and other intelligence to Macedonia": the phrase may hang on the last of
-        // coordinated nouns.
-        // Only a recipient's preposition: "the inability to foresee … and the coup by the King"
-        // says nothing of who did the first.
+        // "photographs and other intelligence to Macedonia": a recipient's phrase may hang on the
+        // last of coordinated nouns (not any phrase: "the inability to foresee … and the coup by
+        // the King" says nothing of who did the first).
         let lastConjunct = graph.children(of: head, "conj").last { graph.tokens[$0].upos == "NOUN" }
         for preposition in Self.nominalPrepositions {
             var modifiers = graph.children(of: head, "nmod")
@@ -462,7 +470,9 @@ struct SentenceCoder {
                 let own = spans.filter { span in
                     span.contains { graph.dominates(verb, $0) || graph.dominates($0, verb) }
                 }
-                guard let nearest = own.min(by: { abs($0.lowerBound - verb) < abs($1.lowerBound - verb) }) else { continue }
+                guard let nearest = own.min(by: { abs($0.lowerBound - verb) < abs($1.lowerBound - verb) }) else {
+                    continue
+                }
                 for index in nearest { speakerAt[index] = speaker }
                 addQuotation(speaker, cue: graph.forms[verb], tokens: nearest, direct: true)
             }
@@ -522,7 +532,8 @@ struct SentenceCoder {
 
     /// The `by` phrase of a passive verb.
     private func passiveAgent(of verb: Int) -> Int? {
-        graph.child(of: verb, "obl:agent") ?? graph.children(of: verb, "obl").first { graph.preposition(of: $0) == "by" }
+        graph.child(of: verb, "obl:agent")
+            ?? graph.children(of: verb, "obl").first { graph.preposition(of: $0) == "by" }
     }
 
     /// A past participle describing a noun ("soldiers killed in Ukraine", "the civilians
@@ -553,7 +564,9 @@ struct SentenceCoder {
         }
         // "it is willing to withdraw": an adjective of will has no expletive subject, whatever the
         // parse says (nor a clausal one: "it was determined to mend ties").
-        if adjectiveFrame(verb) != nil, graph.child(of: verb, "nsubj") == nil, let subject = graph.child(of: verb, "expl") {
+        if adjectiveFrame(verb) != nil, graph.child(of: verb, "nsubj") == nil,
+            let subject = graph.child(of: verb, "expl")
+        {
             return actors(at: subject)
         }
         if let subject = graph.child(of: verb, "nsubj", "csubj") {
@@ -614,7 +627,9 @@ struct SentenceCoder {
             defer { index -= 1 }
             guard let actor = actorAt[index], graph.tokens[index].upos != "PRON" else { continue }
             if graph.child(of: index, "case") != nil || graph.tokens[index].relation == "nmod:poss" { continue }
-            if graph.tokens[index].relation.hasPrefix("obj") || graph.tokens[index].relation.hasPrefix("iobj") { continue }
+            if graph.tokens[index].relation.hasPrefix("obj") || graph.tokens[index].relation.hasPrefix("iobj") {
+                continue
+            }
             return actor
         }
         return nil
@@ -667,14 +682,17 @@ struct SentenceCoder {
     // MARK: Modality
 
     private func hasChild(_ index: Int, relation: String, lemmaIn words: Set<String>) -> Bool {
-        graph.children(of: index, relation).contains { words.contains(graph.lemmas[$0]) || words.contains(graph.forms[$0]) }
+        graph.children(of: index, relation).contains {
+            words.contains(graph.lemmas[$0]) || words.contains(graph.forms[$0])
+        }
     }
 
     /// Whether `verb` is negated, or is the purpose of a negated act ("would not give permission
     /// to Russia to help Israel": no help either).
     private func isNegated(_ verb: Int) -> Bool {
         func own(_ index: Int) -> Bool {
-            hasChild(index, relation: "advmod", lemmaIn: Self.negations) || hasChild(index, relation: "det", lemmaIn: ["no"])
+            hasChild(index, relation: "advmod", lemmaIn: Self.negations)
+                || hasChild(index, relation: "det", lemmaIn: ["no"])
                 || graph.children(of: index, "obj").contains { hasChild($0, relation: "det", lemmaIn: ["no"]) }
         }
         if own(verb) { return true }
@@ -701,7 +719,8 @@ struct SentenceCoder {
     private func modal(of verb: Int) -> String? {
         func own(_ index: Int) -> String? {
             graph.children(of: index, "aux").lazy.map { graph.forms[$0] }.first {
-                Self.hypotheticalModals.contains($0) || Self.futureModals.contains($0) || Self.obligationModals.contains($0)
+                Self.hypotheticalModals.contains($0) || Self.futureModals.contains($0)
+                    || Self.obligationModals.contains($0)
             }
         }
         if let modal = own(verb) { return modal }
@@ -770,7 +789,8 @@ struct SentenceCoder {
     private mutating func codeVerb(_ verb: Int) -> [CandidateEvent] {
         let lemma = graph.lemmas[verb]
         let hasEntries =
-            dictionaries.verbs.verbs[lemma] != nil || dictionaries.verbs.frames[lemma] != nil || adjectiveFrame(verb) != nil
+            dictionaries.verbs.verbs[lemma] != nil || dictionaries.verbs.frames[lemma] != nil
+            || adjectiveFrame(verb) != nil
         guard hasEntries else { return [] }
         if graph.tokens[verb].relation == "amod" {
             return []  // "rejected proposed Israeli changes": a participle describing a noun
@@ -796,7 +816,8 @@ struct SentenceCoder {
             graph.child(of: verb, "nsubj") == nil, graph.child(of: verb, "mark") == nil,
             eventsByPredicate[graph.tokens[verb].head]?.isEmpty == false
         {
-            notes.append("\(lemma): detail of the event of '\(graph.forms[graph.tokens[verb].head])', no event of its own")
+            notes.append(
+                "\(lemma): detail of the event of '\(graph.forms[graph.tokens[verb].head])', no event of its own")
             consumed.formUnion(graph.subtree(verb))  // nor anything inside it ("urging X to sign …")
             return []
         }
@@ -813,7 +834,8 @@ struct SentenceCoder {
             // Nor a to-clause the parse read as a purpose ("ordered the army to attack", with
             // *attack* as `advcl`): under a frame verb it is the complement.
             // "it was determined to mend ties" may come parsed as an expletive with a clausal subject.
-            let complement = graph.child(of: verb, "xcomp")
+            let complement =
+                graph.child(of: verb, "xcomp")
                 ?? (adjectiveFrame(verb) != nil ? graph.child(of: verb, "csubj") : nil)
                 ?? graph.children(of: verb, "obj").lazy.compactMap { graph.child(of: $0, "acl", "xcomp") }
                 .first { !isPassiveParticiple($0) }
@@ -846,7 +868,9 @@ struct SentenceCoder {
                     let sources = subjects(of: verb)
                     let code = dictionaries.frameCodes.code(for: inner.code, under: .intent) ?? frame.code ?? "030"
                     let pattern = "intent(\(lemma)) that " + inner.pattern
-                    let others = asked.excluding(sources).filter { other in !sources.contains { $0.country == other.country } }
+                    let others = asked.excluding(sources).filter { other in
+                        !sources.contains { $0.country == other.country }
+                    }
                     if others.isEmpty, sources.count > 1 {
                         return reciprocalEvents(verb: verb, code: code, pattern: pattern, actors: sources)
                     }
@@ -860,7 +884,8 @@ struct SentenceCoder {
                 // "demanded that the US cancel plans": no finer code for the act, the frame's own.
                 if let code = frame.code, !asked.isEmpty {
                     return make(
-                        verb: verb, code: code, pattern: "\(frame.kind.rawValue)(\(lemma)) that …", sources: subjects(of: verb),
+                        verb: verb, code: code, pattern: "\(frame.kind.rawValue)(\(lemma)) that …",
+                        sources: subjects(of: verb),
                         targets: asked)
                 }
             }
@@ -893,7 +918,8 @@ struct SentenceCoder {
             for object in graph.children(of: verb, "obj") { consumed.formUnion(graph.subtree(object)) }
         }
         var targets =
-            coding.match?.target.map { actorInside($0) } ?? (isTopicVerb ? obliqueTargets(of: verb) : defaultTargets(of: verb))
+            coding.match?.target.map { actorInside($0) }
+            ?? (isTopicVerb ? obliqueTargets(of: verb) : defaultTargets(of: verb))
         if coding.match?.target == nil, let addressee = addressee(ofPurpose: verb, sources: sources) {
             targets = addressee
         }
@@ -916,24 +942,30 @@ struct SentenceCoder {
         let own = graph.children(of: verb, "obj").filter { object in
             graph.children(of: object, "nmod:poss").contains { graph.tokens[$0].upos == "PRON" }
         }.compactMap { actorAt[$0] }
-        let onlySelf = !targets.isEmpty && targets.allSatisfy { target in
-            sources.contains { $0.code == target.code }
-                || own.contains { $0.range == target.range && sources.contains { $0.country == target.country } }
-        }
+        let onlySelf =
+            !targets.isEmpty
+            && targets.allSatisfy { target in
+                sources.contains { $0.code == target.code }
+                    || own.contains { $0.range == target.range && sources.contains { $0.country == target.country } }
+            }
         if targets.isEmpty || onlySelf {
             let named = targets
             targets = []
             defer { if targets.isEmpty { targets = named } }
             // "opened fire to disperse demonstrators": whom the act's purpose names.
             let objects = graph.children(of: verb, "obj")
-            for purpose in graph.children(of: verb, "advcl", "xcomp") + objects.flatMap({ graph.children(of: $0, "acl") })
-            where graph.children(of: purpose, "mark").contains(where: { graph.lemmas[$0] == "to" }) && graph.isVerb(purpose) {
+            for purpose in graph.children(of: verb, "advcl", "xcomp")
+                + objects.flatMap({ graph.children(of: $0, "acl") })
+            where graph.children(of: purpose, "mark").contains(where: { graph.lemmas[$0] == "to" })
+                && graph.isVerb(purpose)
+            {
                 targets = defaultTargets(of: purpose).excluding(sources)
                 if !targets.isEmpty { break }
             }
             // "reiterated its demand that Israel ease restrictions": whom the demand is made of. Not
             // for a statement: "officials said that Syrian troops attacked" is not said to the troops.
-            for clause in objects.flatMap({ graph.children(of: $0, "acl", "ccomp") }) + graph.children(of: verb, "ccomp")
+            for clause in objects.flatMap({ graph.children(of: $0, "acl", "ccomp") })
+                + graph.children(of: verb, "ccomp")
             where targets.isEmpty && !coding.code.hasPrefix("01")
                 && graph.children(of: clause, "mark").contains(where: { graph.lemmas[$0] == "that" })
             {
@@ -942,7 +974,9 @@ struct SentenceCoder {
             // "withdrew its troops from Lebanon": whom the act's prepositions name.
             if targets.isEmpty { targets = obliqueTargets(of: verb).excluding(sources) }
         }
-        if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"), let first = eventsByPredicate[graph.tokens[verb].head]?.first {
+        if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"),
+            let first = eventsByPredicate[graph.tokens[verb].head]?.first
+        {
             targets = [first.target]
         }
         for index in coding.match?.consumed ?? [] { consumed.insert(index) }
@@ -950,11 +984,12 @@ struct SentenceCoder {
         // "The US claimed that ISIL attacked Iraq": violence a speaker only claims or alleges is an
         // accusation of its doer (112); claimed by its doer ("claimed that they attacked"), a
         // claim of responsibility (015).
-        if ["17", "18", "19", "20"].contains(coding.code.prefix(2)), let claimant = claimant(of: verb), !sources.isEmpty {
-            for index in coding.match?.consumed ?? [] { consumed.insert(index) }
+        if ["17", "18", "19", "20"].contains(coding.code.prefix(2)), let claimant = claimant(of: verb), !sources.isEmpty
+        {
             if sources.contains(where: { $0.code == claimant.code || $0.country == claimant.country }) {
                 return make(
-                    verb: verb, code: "015", pattern: "claim of " + coding.pattern, sources: [claimant], targets: targets)
+                    verb: verb, code: "015", pattern: "claim of " + coding.pattern, sources: [claimant],
+                    targets: targets)
             }
             return make(
                 verb: verb, code: "112", pattern: "alleged " + coding.pattern, sources: [claimant], targets: sources)
@@ -979,7 +1014,8 @@ struct SentenceCoder {
                 if targets.isEmpty, code.hasPrefix("13") { targets = conditionedActors(verb) }
             } else if Self.obligationModals.contains(modal) {
                 // "X said Y should lift sanctions": the speaker demands it of Y.
-                guard let speaker = speakerAt[verb], let code = dictionaries.frameCodes.code(for: coding.code, under: .demand)
+                guard let speaker = speakerAt[verb],
+                    let code = dictionaries.frameCodes.code(for: coding.code, under: .demand)
                 else {
                     notes.append("\(lemma): '\(modal)' outside reported speech, no event")
                     return []
@@ -1014,7 +1050,8 @@ struct SentenceCoder {
         if frame.kind == .intent, Self.wishVerbs.contains(lemma),
             graph.children(of: verb, "obj", "iobj").contains(where: { !actors(at: $0).isEmpty })
         {
-            return codeFrame(FrameEntry(kind: .appeal, lemma: lemma, particles: [], code: "020"), verb: verb, complement: complement)
+            return codeFrame(
+                FrameEntry(kind: .appeal, lemma: lemma, particles: [], code: "020"), verb: verb, complement: complement)
         }
         let sources = subjects(of: verb)
         let negated = isNegated(complement)
@@ -1042,7 +1079,9 @@ struct SentenceCoder {
             if code == nil, !(frame.kind == .intent && inner.code.hasPrefix("01")) {
                 // No finer code for this act under the frame: the frame's own ("demanded an
                 // admission" is a demand, 100, whatever was to be admitted).
-                notes.append("\(lemma): \(frame.kind.rawValue) of \(inner.code) has no finer code; the frame's \(frame.code ?? "-")")
+                notes.append(
+                    "\(lemma): \(frame.kind.rawValue) of \(inner.code) has no finer code; the frame's \(frame.code ?? "-")"
+                )
                 code = frame.code
             }
         } else {
@@ -1074,8 +1113,10 @@ struct SentenceCoder {
         }
         // "The Turkish and Greek sides have agreed to share information", "Palestinians and Israelis
         // failed to reach agreement": each side to the other.
-        if sources.count > 1, targets.isEmpty || targets.allSatisfy({ target in sources.contains { $0.code == target.code } }),
-            Self.reciprocal.contains(lemma) || Self.reciprocal.contains(graph.lemmas[complement]) || Self.isCooperation(code)
+        if sources.count > 1,
+            targets.isEmpty || targets.allSatisfy({ target in sources.contains { $0.code == target.code } }),
+            Self.reciprocal.contains(lemma) || Self.reciprocal.contains(graph.lemmas[complement])
+                || Self.isCooperation(code)
                 || inner.map({ Self.isCooperation($0.code) }) == true
         {
             return reciprocalEvents(verb: verb, code: code, pattern: pattern, actors: sources)
@@ -1170,7 +1211,8 @@ struct SentenceCoder {
             return reciprocalEvents(verb: noun, code: code, pattern: pattern, actors: sources)
         }
         guard !sources.isEmpty, !targets.isEmpty else {
-            notes.append("\(graph.lemmas[noun]) (noun): \(sources.isEmpty ? "no actor before it" : "no target"), no event")
+            notes.append(
+                "\(graph.lemmas[noun]) (noun): \(sources.isEmpty ? "no actor before it" : "no target"), no event")
             return []
         }
         return make(verb: noun, code: code, pattern: pattern, sources: sources, targets: targets)
@@ -1183,7 +1225,8 @@ struct SentenceCoder {
     private mutating func accusations() -> [CandidateEvent] {
         var events: [CandidateEvent] = []
         for verb in 0..<graph.count where graph.isVerb(verb) {
-            guard let objects = dictionaries.speech.accusations[graph.lemmas[verb]], let speaker = speakerAt[verb] else {
+            guard let objects = dictionaries.speech.accusations[graph.lemmas[verb]], let speaker = speakerAt[verb]
+            else {
                 continue
             }
             if isNegated(verb) { continue }
@@ -1211,7 +1254,8 @@ struct SentenceCoder {
         var events: [CandidateEvent] = []
         for source in actors {
             for target in actors where target.code != source.code {
-                events += make(verb: verb, code: code, pattern: pattern + " (reciprocal)", sources: [source], targets: [target])
+                events += make(
+                    verb: verb, code: code, pattern: pattern + " (reciprocal)", sources: [source], targets: [target])
             }
         }
         return events
@@ -1291,9 +1335,13 @@ struct SentenceCoder {
         for step in 0..<4 {
             let head = graph.tokens[node].head
             let relation = String(graph.baseRelation(node))
-            guard head >= 0, ["advcl", "xcomp", "acl"].contains(relation) || (step > 0 && relation == "obj") else { return false }
+            guard head >= 0, ["advcl", "xcomp", "acl"].contains(relation) || (step > 0 && relation == "obj") else {
+                return false
+            }
             let candidates = [head] + graph.children(of: head, "obj")
-            if candidates.contains(where: { eventsByPredicate[$0]?.contains { $0.code.hasPrefix("14") } == true }) { return true }
+            if candidates.contains(where: { eventsByPredicate[$0]?.contains { $0.code.hasPrefix("14") } == true }) {
+                return true
+            }
             node = head
         }
         return false
@@ -1323,7 +1371,8 @@ struct SentenceCoder {
         // aimed at a country; a resignation or a surrender with no one named is not an event here.
         if root == "08", !code.hasPrefix("081") { return nil }
         if let country = placeCountry(of: predicate, sources: sources) { return country }
-        guard Self.domesticRoots.contains(root), sources.allSatisfy({ $0.code.count > 3 && $0.country == source.country }),
+        guard Self.domesticRoots.contains(root),
+            sources.allSatisfy({ $0.code.count > 3 && $0.country == source.country }),
             !source.code.hasPrefix("IGO"), !source.code.hasPrefix("NGO")
         else { return nil }
         return ResolvedActor(
@@ -1352,7 +1401,9 @@ struct SentenceCoder {
         // The event noun, or a gerund the parse hung on the word before it ("tank shelling").
         func isEvent(_ noun: Int) -> Bool {
             dictionaries.verbs.nouns[graph.lemmas[noun]] != nil
-                || graph.children(of: noun, "acl").contains { graph.forms[$0].hasSuffix("ing") && dictionaries.verbs.verbs[graph.lemmas[$0]] != nil }
+                || graph.children(of: noun, "acl").contains {
+                    graph.forms[$0].hasSuffix("ing") && dictionaries.verbs.verbs[graph.lemmas[$0]] != nil
+                }
         }
         for oblique in graph.children(of: verb, "obl")
         where ["in", "during"].contains(graph.preposition(of: oblique) ?? "") && isEvent(oblique) {
@@ -1385,27 +1436,26 @@ struct SentenceCoder {
     private func authorities(for verb: Int, code: String) -> ResolvedActor? {
         guard isPassive(verb), passiveAgent(of: verb) == nil,
             code.hasPrefix("09") || ["173", "174", "175"].contains(code.prefix(3)),
-            let place = PlaceFinder.place(for: verb, in: graph, mentions: places), let country = place.country,
-            let mention = places.first(where: { $0.place == place })
+            let place = PlaceFinder.place(for: verb, in: graph, mentions: places)
         else { return nil }
+        return countryActor(of: place, how: "no agent named: the authorities of the place (\(place.name))")
+    }
+
+    /// The country of `place`, as an actor named by the place's words.
+    private func countryActor(of place: Place, how: String) -> ResolvedActor? {
+        guard let country = place.country, let mention = places.first(where: { $0.place == place }) else { return nil }
         let first = graph.tokens[mention.tokens.lowerBound].range.lowerBound
         let last = graph.tokens[mention.tokens.upperBound - 1].range.upperBound
-        return ResolvedActor(
-            code: country, range: first..<last, name: nil, isPerson: false,
-            how: "no agent named: the authorities of the place (\(place.name))")
+        return ResolvedActor(code: country, range: first..<last, name: nil, isPerson: false, how: how)
     }
 
     /// The country of the place where the act at `predicate` happens ("in Serbia"), as an actor,
     /// unless it is the source's own code.
     private func placeCountry(of predicate: Int, sources: [ResolvedActor]) -> ResolvedActor? {
         guard let source = sources.first, let place = PlaceFinder.place(for: predicate, in: graph, mentions: places),
-            let country = place.country, country != source.code, let mention = places.first(where: { $0.place == place })
+            place.country != source.code
         else { return nil }
-        let first = graph.tokens[mention.tokens.lowerBound].range.lowerBound
-        let last = graph.tokens[mention.tokens.upperBound - 1].range.upperBound
-        return ResolvedActor(
-            code: country, range: first..<last, name: nil, isPerson: false,
-            how: "no target named: the country of the place (\(place.name))")
+        return countryActor(of: place, how: "no target named: the country of the place (\(place.name))")
     }
 
     /// The date of an event at `predicate`: the time expression in its clause nearest to it, else
@@ -1414,7 +1464,9 @@ struct SentenceCoder {
         let usable = times.filter { !$0.isBoundary }
         guard !usable.isEmpty else { return (nil, nil) }
         let clause = Set(graph.subtree(predicate, stoppingAt: ["ccomp", "parataxis", "conj", "acl:relcl", "advcl"]))
-        let inClause = usable.filter { clause.contains($0.tokens.lowerBound) || clause.contains($0.tokens.upperBound - 1) }
+        let inClause = usable.filter {
+            clause.contains($0.tokens.lowerBound) || clause.contains($0.tokens.upperBound - 1)
+        }
         // Else an expression of the sentence whose own clause governs the predicate ("In March, …");
         // not one that dates another clause ("referring to sanctions imposed in 2018").
         let governing = usable.filter { expression in
@@ -1422,7 +1474,9 @@ struct SentenceCoder {
             return graph.dominates(verb, predicate)
         }
         let pool = inClause.isEmpty ? governing : inClause
-        guard let nearest = pool.min(by: { distance($0, predicate) < distance($1, predicate) }) else { return (nil, nil) }
+        guard let nearest = pool.min(by: { distance($0, predicate) < distance($1, predicate) }) else {
+            return (nil, nil)
+        }
         let first = graph.tokens[nearest.tokens.lowerBound].range.lowerBound
         let last = graph.tokens[nearest.tokens.upperBound - 1].range.upperBound
         return (nearest.date, first..<last)

@@ -8,7 +8,9 @@ struct SentenceGraph: Sendable {
     let lemmas: [String]
     let forms: [String]
 
-    init(_ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }, isName: (String) -> Bool = { _ in false }) {
+    init(
+        _ sentence: Sentence, isVerbLemma: (String) -> Bool = { _ in false }, isName: (String) -> Bool = { _ in false }
+    ) {
         // The parse repairs, in order: each reads the tokens the one before it left.
         let named = Self.repairedInitialNames(sentence.tokens, isName: isName)
         let repairs: [([Token]) -> [Token]] = [
@@ -97,7 +99,9 @@ struct SentenceGraph: Sendable {
             let noun = tokens[verb].head
             guard noun == verb + 1 || (noun > verb && noun < tokens.count && noun <= verb + 3),
                 ["NOUN", "PROPN"].contains(tokens[noun].upos),
-                tokens.indices.contains(where: { tokens[$0].head == verb && ["aux", "nsubj"].contains(tokens[$0].relation) })
+                tokens.indices.contains(where: {
+                    tokens[$0].head == verb && ["aux", "nsubj"].contains(tokens[$0].relation)
+                })
             else { continue }
             tokens[verb].head = tokens[noun].head
             tokens[verb].relation = tokens[noun].relation
@@ -118,16 +122,21 @@ struct SentenceGraph: Sendable {
     /// noun it described, if after it, its object.
     static func repairedThatClauses(_ original: [Token]) -> [Token] {
         var tokens = original
-        for mark in tokens.indices.dropFirst() where tokens[mark].form.lowercased() == "that" && tokens[mark].upos == "SCONJ" {
+        for mark in tokens.indices.dropFirst()
+        where tokens[mark].form.lowercased() == "that" && tokens[mark].upos == "SCONJ" {
             let governor = mark - 1
-            guard tokens[governor].upos == "VERB", tokens[mark].relation != "mark" || tokens[mark].head < mark else { continue }
+            guard tokens[governor].upos == "VERB", tokens[mark].relation != "mark" || tokens[mark].head < mark else {
+                continue
+            }
             let window = (mark + 1)..<min(tokens.count, mark + 8)
             guard let verb = window.first(where: { tokens[$0].upos == "VERB" }), verb > mark + 1 else { continue }
             let between = (mark + 1)..<verb
             // The subject: the head of the words between, a nominal whose head lies outside them.
-            guard let subject = between.last(where: { index in
-                ["NOUN", "PROPN", "PRON"].contains(tokens[index].upos) && !between.contains(tokens[index].head)
-            }) else { continue }
+            guard
+                let subject = between.last(where: { index in
+                    ["NOUN", "PROPN", "PRON"].contains(tokens[index].upos) && !between.contains(tokens[index].head)
+                })
+            else { continue }
             var repaired = tokens
             let described = repaired[verb].head
             if ["amod", "acl"].contains(repaired[verb].relation), described > verb, described < repaired.count {
@@ -183,7 +192,8 @@ struct SentenceGraph: Sendable {
     /// *Sunday* `flat` under *Jerusalem*): it dates the nearest verb above.
     static func repairedTemporalSubjects(_ original: [Token]) -> [Token] {
         var tokens = original
-        for day in tokens.indices where ["flat", "compound"].contains(tokens[day].relation) && isDayWord(tokens[day].form) {
+        for day in tokens.indices
+        where ["flat", "compound"].contains(tokens[day].relation) && isDayWord(tokens[day].form) {
             var verb = tokens[day].head
             var steps = 0
             while verb >= 0, verb < tokens.count, tokens[verb].upos != "VERB", steps < tokens.count {
@@ -256,8 +266,11 @@ struct SentenceGraph: Sendable {
             ["NOUN", "PROPN"].contains(tokens[root].upos)
         else { return tokens }
         // The clause may hang on the root or on its of-phrase ("Thousands of Iraqi Kurds demonstrated").
-        let nouns = [root] + tokens.indices.filter { tokens[$0].head == root && ["nmod", "conj"].contains(tokens[$0].relation) }
-        guard let verb = tokens.indices.first(where: { nouns.contains(tokens[$0].head) && tokens[$0].relation == "acl" }),
+        let nouns =
+            [root]
+            + tokens.indices.filter { tokens[$0].head == root && ["nmod", "conj"].contains(tokens[$0].relation) }
+        guard
+            let verb = tokens.indices.first(where: { nouns.contains(tokens[$0].head) && tokens[$0].relation == "acl" }),
             verb > root, tokens[verb].upos == "VERB",
             !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }),
             !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("aux") }),
@@ -351,7 +364,8 @@ struct SentenceGraph: Sendable {
         let full = relation.utf8
         let prefix = base.utf8
         guard full.count >= prefix.count, full.starts(with: prefix) else { return false }
-        return full.count == prefix.count || full[full.index(full.startIndex, offsetBy: prefix.count)] == UInt8(ascii: ":")
+        return full.count == prefix.count
+            || full[full.index(full.startIndex, offsetBy: prefix.count)] == UInt8(ascii: ":")
     }
 
     /// The tokens of `index`'s subtree, in order, not descending into children whose relation
@@ -366,8 +380,10 @@ struct SentenceGraph: Sendable {
             result.append(node)
             for child in children[node] {
                 let relation = tokens[child].relation
-                if !stop.isEmpty, stop.contains(relation)
-                    || (relation.utf8.contains(UInt8(ascii: ":")) && stop.contains(String(relation.prefix { $0 != ":" })))
+                if !stop.isEmpty,
+                    stop.contains(relation)
+                        || (relation.utf8.contains(UInt8(ascii: ":"))
+                            && stop.contains(String(relation.prefix { $0 != ":" })))
                 {
                     continue
                 }

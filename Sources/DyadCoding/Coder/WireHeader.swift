@@ -48,7 +48,10 @@ public struct WireHeader: Sendable, Hashable, Codable {
         var after = close + 1
         while after < lineBytes.count, lineBytes[after] == 0x20 { after += 1 }
         let dashes: [[UInt8]] = [[0x2D], Array("\u{2014}".utf8), Array("\u{2013}".utf8), [0x2D, 0x2D]]
-        guard let dash = dashes.first(where: { after + $0.count <= lineBytes.count && Array(lineBytes[after..<after + $0.count]) == $0 })
+        guard
+            let dash = dashes.first(where: {
+                after + $0.count <= lineBytes.count && Array(lineBytes[after..<after + $0.count]) == $0
+            })
         else { return }
         let place = String(decoding: lineBytes[..<open], as: UTF8.self).trimmingBlanks()
         let city = place.split(separator: ",").first.map { $0.trimmingBlanks() } ?? place
@@ -90,7 +93,8 @@ public struct WireHeader: Sendable, Hashable, Codable {
         else { return }
         var bodyStart = end + separator
         while bodyStart < line.count, line[bodyStart] == 0x20 || line[bodyStart] == 0x2D { bodyStart += 1 }
-        guard bodyStart < line.count, line[bodyStart] >= 0x41, line[bodyStart] <= 0x5A else { return }  // a sentence starts
+        // The story starts with a capital letter.
+        guard bodyStart < line.count, line[bodyStart] >= 0x41, line[bodyStart] <= 0x5A else { return }
         dateline = city
         skipped.append(position..<(position + bodyStart))
     }
