@@ -210,6 +210,11 @@ struct ActorResolver {
         word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." }
     }
 
+    /// Whether the dictionary name at `index` can be of `kind` ("Serbs": a demonym).
+    private func isName(_ index: Int, _ kind: NameKind) -> Bool {
+        nameAt[index]?.entries.contains { $0.kind == kind } == true
+    }
+
     /// Words that count people: "thousands of Palestinians", "a crowd of Algerians".
     private static let peopleCounts: Set<String> = [
         "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "scores", "crowd",
@@ -221,7 +226,7 @@ struct ActorResolver {
     /// "the Palestinians rejected the plan": a describing adjective, a number, or a word counting
     /// people over it.
     private func isPeopleOfCountry(_ head: Int) -> Bool {
-        guard nameAt[head]?.entries.contains(where: { $0.kind == .demonym }) == true else { return false }
+        guard isName(head, .demonym) else { return false }
         if !graph.children(of: head, "nummod").isEmpty { return true }
         if graph.children(of: head, "amod").contains(where: { nameAt[$0] == nil }) { return true }
         let governor = graph.tokens[head].head
@@ -306,10 +311,10 @@ struct ActorResolver {
         var country = countries.min { abs($0.position - head) < abs($1.position - head) }?.code
         // "Bosnian Serbs", "American Jews": a people described by the country they live in are
         // of that country.
-        if nameAt[head]?.entries.contains(where: { $0.kind == .demonym }) == true,
+        if isName(head, .demonym),
             let residence = countries.first(where: { candidate in
                 candidate.position < head
-                    && nameAt[candidate.position]?.entries.contains { $0.kind == .adjective } == true
+                    && isName(candidate.position, .adjective)
             })
         {
             country = residence.code

@@ -90,6 +90,11 @@ struct SentenceGraph: Sendable {
         return tokens
     }
 
+    /// Whether `verb` has a subject (of any kind) in `tokens`.
+    private static func hasSubject(_ tokens: [Token], _ verb: Int) -> Bool {
+        tokens.indices.contains { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }
+    }
+
     /// Undoes a parse that read a verb with its own auxiliary or subject as a compound of the noun
     /// after it ("al-Shabab is claiming responsibility", with *claiming* a `compound` of the root
     /// *responsibility*): the verb takes the noun's place in the tree and the noun is its object.
@@ -97,7 +102,7 @@ struct SentenceGraph: Sendable {
         var tokens = original
         for verb in tokens.indices where tokens[verb].upos == "VERB" && tokens[verb].relation == "compound" {
             let noun = tokens[verb].head
-            guard noun == verb + 1 || (noun > verb && noun < tokens.count && noun <= verb + 3),
+            guard noun > verb, noun <= verb + 3, noun < tokens.count,
                 ["NOUN", "PROPN"].contains(tokens[noun].upos),
                 tokens.indices.contains(where: {
                     tokens[$0].head == verb && ["aux", "nsubj"].contains(tokens[$0].relation)
@@ -174,7 +179,7 @@ struct SentenceGraph: Sendable {
             ["advmod", "amod", "discourse", "dep", "vocative"].contains(token.relation),
             token.form.first?.isUppercase == true, verb > first, verb < tokens.count, tokens[verb].upos == "VERB",
             ["root", "ccomp", "parataxis"].contains(tokens[verb].relation),
-            !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }),
+            !hasSubject(tokens, verb),
             isName(token.form)
         else { return tokens }
         tokens[first].upos = "PROPN"
@@ -220,7 +225,7 @@ struct SentenceGraph: Sendable {
         for day in tokens.indices where tokens[day].relation.hasPrefix("obl") && isDayWord(tokens[day].form) {
             let verb = tokens[day].head
             guard verb > day, verb < tokens.count, tokens[verb].upos == "VERB",
-                !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }),
+                !hasSubject(tokens, verb),
                 let subject = (0..<day).last(where: { tokens[$0].head == day && tokens[$0].relation == "compound" }),
                 ["NOUN", "PROPN"].contains(tokens[subject].upos)
             else { continue }
@@ -272,7 +277,7 @@ struct SentenceGraph: Sendable {
         guard
             let verb = tokens.indices.first(where: { nouns.contains(tokens[$0].head) && tokens[$0].relation == "acl" }),
             verb > root, tokens[verb].upos == "VERB",
-            !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("nsubj") }),
+            !hasSubject(tokens, verb),
             !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("aux") }),
             tokens[verb].xpos == "VBD"
                 || (tokens[verb].xpos == "VBN"

@@ -53,17 +53,24 @@ public struct WireHeader: Sendable, Hashable, Codable {
                 after + $0.count <= lineBytes.count && Array(lineBytes[after..<after + $0.count]) == $0
             })
         else { return }
-        let place = String(decoding: lineBytes[..<open], as: UTF8.self).trimmingBlanks()
-        let city = place.split(separator: ",").first.map { $0.trimmingBlanks() } ?? place
-        // The city is written in capitals ("ISTANBUL", "NEW DELHI", "PORT-AU-PRINCE") and is short.
-        guard !city.isEmpty, city.count < 40,
-            city.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." })
-        else { return }
+        guard let city = Self.datelineCity(String(decoding: lineBytes[..<open], as: UTF8.self)) else { return }
         dateline = city
         agency = String(decoding: lineBytes[(open + 1)..<close], as: UTF8.self).trimmingBlanks()
         var bodyStart = after + dash.count
         while bodyStart < lineBytes.count, lineBytes[bodyStart] == 0x20 { bodyStart += 1 }
         skipped.append(position..<(position + bodyStart))
+    }
+
+    /// The city of a dateline's place ("WASHINGTON, Aug 31", "GAZA CITY, Palestinian Territories"):
+    /// the part before the first comma, written in capitals ("ISTANBUL", "NEW DELHI",
+    /// "PORT-AU-PRINCE") and short; `nil` when it is not.
+    private static func datelineCity(_ place: String) -> String? {
+        let trimmed = place.trimmingBlanks()
+        let city = trimmed.split(separator: ",").first.map { $0.trimmingBlanks() } ?? trimmed
+        guard !city.isEmpty, city.count < 40,
+            city.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." })
+        else { return nil }
+        return city
     }
 
     /// A dateline with no agency: "LYON: Interpol said …", "GAZA CITY, Palestinian Territories:
@@ -85,10 +92,9 @@ public struct WireHeader: Sendable, Hashable, Codable {
             end += 1
         }
         guard separator > 0, end > 0, end < limit else { return }
-        let place = String(decoding: line[..<end], as: UTF8.self).trimmingBlanks()
-        let city = place.split(separator: ",").first.map { $0.trimmingBlanks() } ?? place
-        guard city.count >= 3, city.count < 40, city.contains(where: \.isLetter),
-            city.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." }),
+        // With no agency to confirm it, a longer city ("US:" is no dateline) and at most one comma.
+        let place = String(decoding: line[..<end], as: UTF8.self)
+        guard let city = Self.datelineCity(place), city.count >= 3, city.contains(where: \.isLetter),
             place.split(separator: ",").count <= 2
         else { return }
         var bodyStart = end + separator
