@@ -12,6 +12,8 @@ struct ResolvedActor: Sendable, Hashable {
     /// An ethnic people named by the demonym of a country they need not live in ("ethnic
     /// Albanians"): the country of the place where they act is theirs, when one is named.
     var isEthnic = false
+    /// A person named by a surname alone ("Kano"), which may be a place or someone else.
+    var isBySurname = false
 
     var country: String { String(code.prefix(3)) }
     /// Whether the actor's country was only inferred from the context ("the HRI of the only
@@ -348,7 +350,8 @@ struct ActorResolver {
             let code = known.code(on: date), countries.allSatisfy({ $0.code == code.prefix(3) })
         {
             return ResolvedActor(
-                code: code, range: textRange, name: known.name, isPerson: true, how: "person by surname: \(known.name)")
+                code: code, range: textRange, name: known.name, isPerson: true, how: "person by surname: \(known.name)",
+                isBySurname: true)
         }
         if !unknownProper.isEmpty, country != nil || agent != nil {
             guard let country = country ?? context.lastCountry else { return nil }

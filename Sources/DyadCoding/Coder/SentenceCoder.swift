@@ -218,9 +218,7 @@ struct SentenceCoder {
             }
             // "killed three policemen in Kano": a surname alone after a preposition of place that
             // the gazetteer knows is the place, not the person.
-            if let person = actor, person.how.hasPrefix("person by surname"),
-                graph.children(of: index, "case").contains(where: { Self.placePrepositions.contains(graph.lemmas[$0]) }
-                ),
+            if let person = actor, person.isBySurname, isAfterPlacePreposition(index),
                 dictionaries.gazetteer.lookup(graph.tokens[index].form) != nil
             {
                 notes.append("\(graph.tokens[index].form): a place here, not \(person.name ?? person.code)")
@@ -256,6 +254,11 @@ struct SentenceCoder {
                 }
             }
         }
+    }
+
+    /// Whether the nominal at `index` follows a preposition of place ("in Kano").
+    private func isAfterPlacePreposition(_ index: Int) -> Bool {
+        graph.children(of: index, "case").contains { Self.placePrepositions.contains(graph.lemmas[$0]) }
     }
 
     /// "Obama and Putin said they will attack": a plural pronoun after a coordinated subject of
