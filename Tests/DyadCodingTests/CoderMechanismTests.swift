@@ -706,3 +706,68 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     noun[2].upos = "NOUN"
     #expect(SentenceGraph.repairedVerbCompounds(noun) == noun)
 }
+
+@Test func aClauseReadAsAParticipleOfItsSubjectIsRepaired() {
+    func token(
+        _ form: String, _ upos: String, _ xpos: String, _ head: Int, _ relation: String, lemma: String? = nil
+    ) -> DyadText.Token {
+        DyadText.Token(
+            form: form, range: 0..<0, upos: upos, xpos: xpos, lemma: lemma ?? form.lowercased(), head: head,
+            relation: relation)
+    }
+    // "Tanks fired shells, witnesses said." with *tanks* the clause of *said* and *fired* its `acl`.
+    let reported = [
+        token("Tanks", "NOUN", "NNS", 5, "ccomp"), token("fired", "VERB", "VBN", 0, "acl", lemma: "fire"),
+        token("shells", "NOUN", "NNS", 1, "obj"), token(",", "PUNCT", ",", 0, "punct"),
+        token("witnesses", "NOUN", "NNS", 5, "nsubj"), token("said", "VERB", "VBD", -1, "root"),
+    ]
+    let clause = SentenceGraph.repairedNounClauses(reported)
+    #expect(clause[1].head == 5 && clause[1].relation == "ccomp")
+    #expect(clause[0].head == 1 && clause[0].relation == "nsubj")
+    #expect(clause[3].head == 1)
+    // "Kurds marched in Kirkuk, witnesses said." with *witnesses* a conjunct of the subject *Kurds*.
+    let coordinated = [
+        token("Kurds", "NOUN", "NNS", 6, "nsubj"), token("marched", "VERB", "VBN", 0, "acl", lemma: "march"),
+        token("in", "ADP", "IN", 3, "case"), token("Kirkuk", "PROPN", "NNP", 0, "nmod"),
+        token(",", "PUNCT", ",", 5, "punct"), token("witnesses", "NOUN", "NNS", 0, "conj"),
+        token("said", "VERB", "VBD", -1, "root"),
+    ]
+    let march = SentenceGraph.repairedNounClauses(coordinated)
+    #expect(march[1].head == 6 && march[1].relation == "ccomp")
+    #expect(march[0].head == 1 && march[0].relation == "nsubj")
+    #expect(march[3].head == 1 && march[3].relation == "obl")
+    #expect(march[5].head == 6 && march[5].relation == "nsubj")
+    // "Helicopters and tanks shelled positions." with *positions* a third conjunct of the root.
+    let conjoined = [
+        token("Helicopters", "NOUN", "NNS", -1, "root"), token("and", "CCONJ", "CC", 2, "cc"),
+        token("tanks", "NOUN", "NNS", 0, "conj"), token("shelled", "VERB", "VBN", 0, "acl"),
+        token("positions", "NOUN", "NNS", 0, "conj"),
+    ]
+    let shelling = SentenceGraph.repairedNounClauses(conjoined)
+    #expect(shelling[3].head == -1 && shelling[3].relation == "root")
+    #expect(shelling[4].head == 3 && shelling[4].relation == "obj")
+    #expect(shelling[2].head == 0 && shelling[2].relation == "conj")
+    // A participle with no object describing a reported noun ("Soldiers killed, officials said") stays.
+    let headline = [
+        token("Soldiers", "NOUN", "NNS", 4, "ccomp"), token("killed", "VERB", "VBN", 0, "acl"),
+        token(",", "PUNCT", ",", 0, "punct"), token("officials", "NOUN", "NNS", 4, "nsubj"),
+        token("said", "VERB", "VBD", -1, "root"),
+    ]
+    #expect(SentenceGraph.repairedNounClauses(headline) == headline)
+}
+
+@Test func armouredVehiclesAndTheirCrewsAreTheMilitary() throws {
+    #expect(has(try code("Turkish tanks fired shells at villages in northern Syria, residents said."), "TURMIL", "19", "SYR"))
+    #expect(has(try code("Russian gunships attacked Ukrainian positions."), "RUSMIL", "19", "UKR"))
+    // "think tank" is an organisation, not a tank, nor the tanks named before it.
+    let events = try code("Syrian tanks shelled Homs. The think tank criticized the Syrian government.")
+    #expect(!events.contains { $0.root == "11" && $0.source.code.hasSuffix("MIL") })
+}
+
+@Test func anActDoneToAPlaceIsAimedAtItsCountryAndHappensThere() throws {
+    let shelling = try code("Syrian tanks shelled Homs.")
+    #expect(shelling.contains { $0.source.code == "SYRMIL" && $0.root == "19" && $0.target.code == "SYR" && $0.place?.name == "Homs" })
+    #expect(has(try code("Israeli troops stormed the town of Jenin."), "ISRMIL", "19", "PSE"))
+    // Only acts aimed at a country where they happen: praise of a city is no praise of its country.
+    #expect(!(try code("Syrian officials praised Homs.")).contains { $0.root == "05" })
+}

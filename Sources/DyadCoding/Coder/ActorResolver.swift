@@ -384,7 +384,9 @@ struct ActorResolver {
         // "the ministry", "the embassy": a definite description of an institution named before.
         if country == nil, unknownProper.isEmpty, core.contains(where: { graph.lemmas[$0] == "the" }),
             graph.children(of: head, "nmod").isEmpty, graph.children(of: head, "acl", "acl:relcl").isEmpty,
-            let earlier = context.institutions[lemma]
+            let earlier = context.institutions[lemma],
+            // Not when the head is part of a longer name of a role ("the think tank" after "the tanks").
+            (agentAt[head]?.span.count ?? 1) == 1
         {
             var actor = earlier
             actor.range = textRange

@@ -69,6 +69,22 @@ enum PlaceFinder {
         return graph.preposition(of: part).map { locative.contains($0) || $0 == "on" } == true
     }
 
+    /// Nouns for a settlement named by an of-phrase ("the town of Rafah", "the port of Hodeidah").
+    static let settlementWords: Set<String> = [
+        "town", "city", "village", "port", "district", "province", "region", "capital", "suburb", "outskirts",
+    ]
+
+    /// The place the act at `predicate` is done to: its direct object is the place's name
+    /// ("shelled Homs") or a settlement named by an of-phrase ("stormed the town of Rafah").
+    static func objectPlace(of predicate: Int, in graph: SentenceGraph, mentions: [PlaceMention]) -> Place? {
+        guard let object = graph.child(of: predicate, "obj") else { return nil }
+        var heads = [object]
+        if settlementWords.contains(graph.lemmas[object]) {
+            heads += graph.children(of: object, "nmod").filter { graph.preposition(of: $0) == "of" }
+        }
+        return mentions.first { heads.contains($0.head) }?.place
+    }
+
     /// The place where the event at `predicate` happened: a place in a locative phrase ("in
     /// Singapore", "on the sidelines of the Shangri-La Dialogue in Singapore", "in the Taiwan
     /// Strait") within the predicate's clause, the nearest first.

@@ -1286,7 +1286,12 @@ struct SentenceCoder {
             return []
         }
         let (date, dateRange) = date(for: verb)
-        let place = PlaceFinder.place(for: verb, in: graph, mentions: places)
+        // Where it happened: a place in a locative phrase, else, for an act done to a place ("shelled
+        // Homs"), that place.
+        let place =
+            PlaceFinder.place(for: verb, in: graph, mentions: places)
+            ?? (Self.placeTargetedRoots.contains(String(code.prefix(2)))
+                ? PlaceFinder.objectPlace(of: verb, in: graph, mentions: places) : nil)
         // "Ethnic Albanians demonstrated in Serbia": the people of the country where they act.
         func located(_ actor: ResolvedActor) -> ResolvedActor {
             guard actor.isEthnic, let country = place?.country, country != actor.country else { return actor }
@@ -1373,7 +1378,11 @@ struct SentenceCoder {
         // Of the concessions, only easing restrictions (081: curfews, bans, states of emergency) is
         // aimed at a country; a resignation or a surrender with no one named is not an event here.
         if root == "08", !code.hasPrefix("081") { return nil }
-        if let country = placeCountry(of: predicate, sources: sources) { return country }
+        if let country = placeCountry(of: predicate, sources: sources, objectOnly: true) ?? placeCountry(
+            of: predicate, sources: sources)
+        {
+            return country
+        }
         guard Self.domesticRoots.contains(root),
             sources.allSatisfy({ $0.code.count > 3 && $0.country == source.country }),
             !source.code.hasPrefix("IGO"), !source.code.hasPrefix("NGO")
@@ -1452,10 +1461,14 @@ struct SentenceCoder {
         return ResolvedActor(code: country, range: first..<last, name: nil, isPerson: false, how: how)
     }
 
-    /// The country of the place where the act at `predicate` happens ("in Serbia"), as an actor,
-    /// unless it is the source's own code.
-    private func placeCountry(of predicate: Int, sources: [ResolvedActor]) -> ResolvedActor? {
-        guard let source = sources.first, let place = PlaceFinder.place(for: predicate, in: graph, mentions: places),
+    /// The country of the place where the act at `predicate` happens ("in Serbia"), or with
+    /// `objectOnly` of the place it is done to ("shelled Homs", "stormed the town of Rafah"), as an
+    /// actor, unless it is the source's own code.
+    private func placeCountry(of predicate: Int, sources: [ResolvedActor], objectOnly: Bool = false) -> ResolvedActor? {
+        guard let source = sources.first,
+            let place = objectOnly
+                ? PlaceFinder.objectPlace(of: predicate, in: graph, mentions: places)
+                : PlaceFinder.place(for: predicate, in: graph, mentions: places),
             place.country != source.code
         else { return nil }
         return countryActor(of: place, how: "no target named: the country of the place (\(place.name))")

@@ -15,7 +15,7 @@ struct SentenceGraph: Sendable {
         let named = Self.repairedInitialNames(sentence.tokens, isName: isName)
         let repairs: [([Token]) -> [Token]] = [
             Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
-            Self.repairedRootNounClauses, Self.repairedThatClauses, Self.repairedVerbCompounds,
+            Self.repairedNounClauses, Self.repairedThatClauses, Self.repairedVerbCompounds,
         ]
         tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)
@@ -260,39 +260,79 @@ struct SentenceGraph: Sendable {
         return tokens
     }
 
-    /// Undoes a parse that read a sentence's main verb as a clause describing its subject ("Syrian
-    /// rebels engaged Filipino peacekeepers", with *rebels* the root and *engaged* its `acl`): a
-    /// past-tense verb with an object, or tagged as a past tense, that describes the root noun and
-    /// has no subject of its own heads the sentence, the noun its subject. A participle with no
-    /// object ("Five soldiers killed in attack", a headline) stays as it is.
-    static func repairedRootNounClauses(_ original: [Token]) -> [Token] {
+    /// Undoes a parse that read a clause's verb as a participle describing its subject, so that a
+    /// noun stands where the clause should: the root ("Syrian rebels engaged Filipino peacekeepers",
+    /// with *rebels* the root and *engaged* its `acl`), a reported clause ("Israeli tanks fired at
+    /// targets, witnesses said", with *tanks* the `ccomp` of *said*), or the subject of the
+    /// reporting verb with the reporters as its conjunct ("Thousands of Kurds demonstrated in
+    /// Kirkuk, witnesses said"). A past-tense verb with an object, or tagged as a past tense, that
+    /// describes the noun (or its of-phrase) and has no subject of its own takes the noun's place,
+    /// the noun its subject. A conjunct of the noun right after the verb is its object ("helicopters
+    /// and tanks shelled positions"). A participle with no object ("Five soldiers killed in
+    /// attack", a headline) stays as it is.
+    static func repairedNounClauses(_ original: [Token]) -> [Token] {
         var tokens = original
-        guard let root = tokens.indices.first(where: { tokens[$0].head < 0 }),
-            ["NOUN", "PROPN"].contains(tokens[root].upos)
-        else { return tokens }
-        // The clause may hang on the root or on its of-phrase ("Thousands of Iraqi Kurds demonstrated").
-        let nouns =
-            [root]
-            + tokens.indices.filter { tokens[$0].head == root && ["nmod", "conj"].contains(tokens[$0].relation) }
-        guard
-            let verb = tokens.indices.first(where: { nouns.contains(tokens[$0].head) && tokens[$0].relation == "acl" }),
-            verb > root, tokens[verb].upos == "VERB",
-            !hasSubject(tokens, verb),
-            !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("aux") }),
-            tokens[verb].xpos == "VBD"
-                || (tokens[verb].xpos == "VBN"
-                    && (intransitiveVerbs.contains(tokens[verb].lemma.lowercased())
-                        || tokens.indices.contains { tokens[$0].head == verb && tokens[$0].relation == "obj" }))
-        else { return tokens }
-        let noun = tokens[verb].head
-        tokens[verb].head = -1
-        tokens[verb].relation = "root"
-        for index in tokens.indices where (tokens[index].head == root || tokens[index].head == noun) && index > verb {
-            tokens[index].head = verb
+        for noun in tokens.indices where ["NOUN", "PROPN"].contains(tokens[noun].upos) {
+            let place = tokens[noun].relation
+            let conjuncts = tokens.indices.filter { tokens[$0].head == noun && tokens[$0].relation == "conj" }
+            // The reporters ("witnesses") read as the last conjunct of the subject of *said*.
+            var reporter: Int?
+            if place == "nsubj" {
+                let verb = tokens[noun].head
+                guard verb > noun, tokens[verb].upos == "VERB", let last = conjuncts.last, last < verb,
+                    ((last + 1)..<verb).allSatisfy({ tokens[$0].head == last || tokens[$0].head == verb })
+                else { continue }
+                reporter = last
+            } else if !["root", "ccomp", "parataxis"].contains(place) {
+                continue
+            }
+            // The clause may hang on the noun or on its of-phrase ("Thousands of Iraqi Kurds demonstrated").
+            let nouns = [noun] + tokens.indices.filter {
+                tokens[$0].head == noun && ["nmod", "conj"].contains(tokens[$0].relation) && $0 != reporter
+            }
+            guard
+                let verb = tokens.indices.first(where: { nouns.contains(tokens[$0].head) && tokens[$0].relation == "acl" }),
+                verb > noun, verb < (reporter ?? tokens.count), tokens[verb].upos == "VERB",
+                !hasSubject(tokens, verb),
+                !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("aux") })
+            else { continue }
+            let hasObject = tokens.indices.contains { tokens[$0].head == verb && tokens[$0].relation == "obj" }
+            // "helicopters and tanks shelled positions": the object read as a third conjunct.
+            let next = verb + 1
+            let conjunctObject =
+                hasObject || next >= tokens.count
+                ? nil : conjuncts.first { $0 > verb && ($0 == next || tokens[next].head == $0) }
+            guard
+                tokens[verb].xpos == "VBD"
+                    || (tokens[verb].xpos == "VBN"
+                        && (hasObject || conjunctObject != nil
+                            || intransitiveVerbs.contains(tokens[verb].lemma.lowercased())))
+            else { continue }
+            let describedNoun = tokens[verb].head
+            tokens[verb].head = tokens[noun].head
+            tokens[verb].relation = reporter == nil ? place : "ccomp"
+            tokens[verb].xpos = "VBD"
+            for index in tokens.indices
+            where (tokens[index].head == noun || tokens[index].head == describedNoun) && index > verb
+                && index != reporter
+            {
+                // What followed the verb hung on the noun: the verb's adjuncts.
+                tokens[index].head = verb
+                if tokens[index].relation == "nmod" { tokens[index].relation = "obl" }
+            }
+            if let conjunctObject {
+                tokens[conjunctObject].relation = "obj"
+                for index in tokens.indices where tokens[index].head == conjunctObject && tokens[index].relation == "cc" {
+                    tokens[index].head = verb  // an "and" before the object, if any, is no longer coordination
+                }
+            }
+            if let reporter {
+                tokens[reporter].head = tokens[noun].head
+                tokens[reporter].relation = "nsubj"
+            }
+            tokens[noun].head = verb
+            tokens[noun].relation = "nsubj"
         }
-        tokens[root].head = verb
-        tokens[root].relation = "nsubj"
-        tokens[verb].xpos = "VBD"
         return tokens
     }
 
