@@ -133,15 +133,21 @@ struct ActorDictionary: Sendable {
 
     /// The first run of letters and digits of a normalised key: what a span's first token starts with.
     static func firstRun(_ key: some StringProtocol) -> String {
-        var end = key.utf8.startIndex
-        for index in key.utf8.indices {
-            let byte = key.utf8[index]
-            if byte >= 0x80 { return String(key.prefix { $0.isLetter || $0.isNumber }) }
-            let isAlphanumeric = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-            guard isAlphanumeric else { break }
-            end = key.utf8.index(after: index)
+        // Scans the contiguous UTF-8 (a `String` argument is not copied) and copies the run out of
+        // the buffer: no string index arithmetic, no heap for a short run.
+        var key = String(key)
+        let ascii = key.withUTF8 { bytes -> String? in
+            var count = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let isAlphanumeric =
+                    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                guard isAlphanumeric else { break }
+                count += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
         }
-        return String(decoding: key.utf8[key.utf8.startIndex..<end], as: UTF8.self)
+        return ascii ?? String(key.prefix { $0.isLetter || $0.isNumber })
     }
 
     private mutating func index(_ key: String, tokens: Int) {
