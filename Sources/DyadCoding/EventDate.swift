@@ -24,9 +24,9 @@ public struct EventDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `nil` for anything else or an impossible date.
     public init?(_ text: some StringProtocol) {
-        // Digits and dashes only, at fixed positions: 4, 7 or 10 bytes.
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
+        // Digits and dashes only, at fixed positions: 4, 7 or 10 bytes. The fields are read as
+        // they come (no array, so a word that is no date costs no allocation).
+        var fields = (year: 0, month: 0, day: 0)
         var position = 0
         for byte in text.utf8 {
             let isDashPosition = position == 4 || position == 7
@@ -34,22 +34,26 @@ public struct EventDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
                 guard byte == 0x2D else { return nil }
             } else {
                 guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                digits.append(Int(byte - 0x30))
+                let digit = Int(byte - 0x30)
+                switch position {
+                case 0..<4: fields.year = fields.year * 10 + digit
+                case 5..<7: fields.month = fields.month * 10 + digit
+                default: fields.day = fields.day * 10 + digit
+                }
             }
             position += 1
             if position > 10 { return nil }
         }
         guard position == 4 || position == 7 || position == 10 else { return nil }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let year = fields.year
         var month: Int?
         var day: Int?
         if position >= 7 {
-            let m = digits[4] * 10 + digits[5]
-            guard (1...12).contains(m) else { return nil }
-            month = m
+            guard (1...12).contains(fields.month) else { return nil }
+            month = fields.month
         }
         if position == 10, let m = month {
-            let d = digits[6] * 10 + digits[7]
+            let d = fields.day
             guard d >= 1, d <= EventDate.daysIn(month: m, year: year) else { return nil }
             day = d
         }

@@ -41,6 +41,10 @@ enum DateResolver {
         }
         while index < forms.count {
             let form = forms[index]
+            guard canStartExpression(form) else {
+                index += 1
+                continue
+            }
             var found: (length: Int, start: Int, date: EventDate)?
             if let month = months[form], isMonthToken(graph, index) {
                 found = resolveMonth(month, at: index, forms: forms, graph: graph, published: published)
@@ -80,6 +84,14 @@ enum DateResolver {
             }
         }
         return result
+    }
+
+    /// Whether a lowercased form can start a time expression: every word above starts with a
+    /// lowercase ASCII letter, and every number `Int(_:)` or `EventDate(_:)` reads with a digit or
+    /// a sign. Other tokens (punctuation, most of a sentence's non-words) are skipped unread.
+    private static func canStartExpression(_ form: String) -> Bool {
+        guard let first = form.utf8.first else { return false }
+        return (first >= 0x61 && first <= 0x7A) || (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D
     }
 
     /// "May" the month, not "may" the modal; "March" the month, not the verb.
@@ -168,7 +180,8 @@ enum DateResolver {
             break
         }
         // "two days ago", "3 weeks ago"
-        guard let count = numbers[form] ?? Int(form), count > 0, count < 1000, let unit = next(1), next(2) == "ago" else {
+        // "ago" first: it is rarer than a number, and cheaper to check.
+        guard next(2) == "ago", let count = numbers[form] ?? Int(form), count > 0, count < 1000, let unit = next(1) else {
             return nil
         }
         switch unit {

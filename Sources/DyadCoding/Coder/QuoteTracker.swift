@@ -38,8 +38,20 @@ struct QuoteTracker {
         }
     }
 
+    /// Whether `form` is a quotation mark: `"`, `“`, `”`, ` `` ` or `''`. Compared on UTF-8 bytes
+    /// (none of these has another canonically equivalent spelling), with no string comparison
+    /// for the other tokens.
     static func isQuote(_ form: String) -> Bool {
-        form == "\"" || form == "\u{201C}" || form == "\u{201D}" || form == "``" || form == "''"
+        let utf8 = form.utf8
+        guard let first = utf8.first else { return false }
+        switch utf8.count {
+        case 1: return first == 0x22
+        case 2: return (first == 0x60 || first == 0x27) && utf8.last == first
+        case 3:  // U+201C and U+201D: E2 80 9C, E2 80 9D
+            let last = utf8.last
+            return first == 0xE2 && utf8[utf8.index(after: utf8.startIndex)] == 0x80 && (last == 0x9C || last == 0x9D)
+        default: return false
+        }
     }
 
     static func hasSpeechVerb(_ sentence: Sentence, _ speechVerbs: Set<String>) -> Bool {
