@@ -97,7 +97,7 @@ enum DateResolver {
     /// "May" the month, not "may" the modal; "March" the month, not the verb.
     private static func isMonthToken(_ graph: SentenceGraph, _ index: Int) -> Bool {
         let token = graph.tokens[index]
-        guard token.form.first?.isUppercase == true else { return false }
+        guard token.form.startsWithUppercase else { return false }
         return token.upos == "PROPN" || token.upos == "NOUN" || token.xpos == "NNP" || token.upos == "_"
     }
 

@@ -107,7 +107,9 @@ struct PatternMatcher {
         let lemma = graph.lemmas[index]
         if lemma == word || graph.forms[index] == word { return true }
         // A plural the lemmatizer left alone ("troops", "talks"): its singular is the word.
-        return lemma.utf8.count == word.utf8.count + 1 && lemma.hasSuffix("s") && lemma.hasPrefix(word)
+        // The last byte first: a string ends with the character "s" only if its last byte is "s".
+        return lemma.utf8.count == word.utf8.count + 1 && lemma.utf8.last == UInt8(ascii: "s")
+            && lemma.hasSuffix("s") && lemma.hasPrefix(word)
     }
 
     /// The positions of the items of an indexed set whose first word `token` matches (as its

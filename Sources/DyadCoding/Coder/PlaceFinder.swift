@@ -19,7 +19,7 @@ enum PlaceFinder {
         let tokens = graph.tokens
         var index = 0
         while index < tokens.count {
-            guard tokens[index].form.first?.isUppercase == true else {
+            guard tokens[index].form.startsWithUppercase else {
                 index += 1
                 continue
             }
