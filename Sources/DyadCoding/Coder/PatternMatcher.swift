@@ -15,6 +15,22 @@ struct PatternMatch: Sendable {
 struct PatternMatcher {
     let graph: SentenceGraph
     let sets: WordSets
+    /// The words a token of the sentence can match (see `lemmaMatches`): lemmas, forms, and
+    /// plural lemmas without their "s". A pattern needing a word not in it is not tried.
+    private let words: WordBits
+
+    /// A matcher for the sentence of `graph`, with the word sets of the dictionary.
+    init(graph: SentenceGraph, sets: WordSets) {
+        self.graph = graph
+        self.sets = sets
+        var words = WordBits()
+        var isASCII = true
+        for (lemma, form) in zip(graph.lemmas, graph.forms) {
+            isASCII = words.insert(lemma) && words.insert(form) && isASCII
+            if lemma.utf8.last == UInt8(ascii: "s") { words.insert(lemma.dropLast()) }
+        }
+        self.words = isASCII ? words : .all
+    }
 
     /// Relations that are not part of a verb's own phrase.
     static let clausal: Set<String> = [
@@ -64,6 +80,7 @@ struct PatternMatcher {
 
     /// Matches `pattern`; `before` and `after` are the token sequences for the two sides of `*`.
     func match(_ pattern: VerbPattern, before: [Int], after: [Int], predicate: Int) -> PatternMatch? {
+        guard words.contains(pattern.requiredWords) else { return nil }
         var state = MatchState()
         if pattern.hasBefore {
             guard matchSequence(pattern.before[...], in: before, from: 0, state: &state, predicate: predicate) != nil

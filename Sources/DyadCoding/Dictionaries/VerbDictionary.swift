@@ -12,6 +12,24 @@ enum PatternElement: Sendable, Hashable {
     /// Where the source comes from.
     case source
 
+    /// The ASCII words that tokens must match for `elements` to match: every `word` and every
+    /// preposition, in phrases too (not the members of a set, one of which is enough).
+    static func requiredWords(_ elements: [PatternElement]) -> WordBits {
+        var bits = WordBits()
+        for element in elements {
+            switch element {
+            case .word(let word):
+                bits.insert(word)
+            case .phrase(let preposition, let inner):
+                bits.insert(preposition)
+                bits.formUnion(requiredWords(inner))
+            case .set, .target, .source:
+                break
+            }
+        }
+        return bits
+    }
+
     /// The number of words this element requires (its weight when patterns compete).
     var weight: Int {
         switch self {
@@ -37,6 +55,8 @@ struct VerbPattern: Sendable, Hashable {
         let weight: Int
         /// Whether there are elements before `*` (kept beside `weight`, which the coder reads first).
         let hasBefore: Bool
+        /// The ASCII words the pattern's tokens must match, on either side of `*`.
+        let requiredWords: WordBits
 
         init(code: String, before: [PatternElement], after: [PatternElement], id: String, file: String, line: Int) {
             self.code = code
@@ -47,6 +67,9 @@ struct VerbPattern: Sendable, Hashable {
             self.line = line
             weight = (before + after).reduce(0) { $0 + $1.weight }
             hasBefore = !before.isEmpty
+            var required = PatternElement.requiredWords(after)
+            required.formUnion(PatternElement.requiredWords(before))
+            requiredWords = required
         }
     }
 
@@ -79,6 +102,8 @@ struct VerbPattern: Sendable, Hashable {
     var weight: Int { storage.weight }
     /// Whether the pattern has elements before `*` (`before` is not empty).
     var hasBefore: Bool { storage.hasBefore }
+    /// The ASCII words its tokens must match (a sentence without one of them cannot match it).
+    var requiredWords: WordBits { storage.requiredWords }
 
     static func == (lhs: VerbPattern, rhs: VerbPattern) -> Bool {
         lhs.storage === rhs.storage
