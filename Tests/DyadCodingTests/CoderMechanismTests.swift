@@ -771,3 +771,56 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // Only acts aimed at a country where they happen: praise of a city is no praise of its country.
     #expect(!(try code("Syrian officials praised Homs.")).contains { $0.root == "05" })
 }
+
+@Test func travellersReturningForTalksNegotiateWithEachOther() throws {
+    // "Chinese and Japanese diplomats", with *Japanese* parsed as a conjunct of *Chinese*.
+    let events = try code("Chinese and Japanese diplomats return to Geneva next week for talks on the disputed islands.")
+    #expect(has(events, "CHNGOV", "04", "JPNGOV") && has(events, "JPNGOV", "04", "CHNGOV"))
+    // Returning home is no negotiation.
+    #expect(!(try code("Chinese diplomats returned to Beijing on Monday.")).contains { $0.root == "04" })
+}
+
+@Test func talksHeldWithSomeoneAreNegotiationsOfBothSides() throws {
+    let events = try code("French senators and a group of deputies held talks with the Mexican foreign minister on Monday.")
+    #expect(has(events, "FRALEG", "04", "MEXGOV") && has(events, "MEXGOV", "04", "FRALEG"))
+}
+
+@Test func aVerbReadAsAParticipleOfItsSubjectBeforeItsObjectIsRepaired() {
+    func token(_ form: String, _ upos: String, _ xpos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(
+            form: form, range: 0..<0, upos: upos, xpos: xpos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    // "Fabius and deputies held talks ." with *held* an `acl` of *deputies* and *talks* the root.
+    let parsed = [
+        token("Fabius", "PROPN", "NNP", 4, "nsubj"), token("and", "CCONJ", "CC", 2, "cc"),
+        token("deputies", "NOUN", "NNS", 0, "conj"), token("held", "VERB", "VBD", 2, "acl"),
+        token("talks", "NOUN", "NNS", -1, "root"), token(".", "PUNCT", ".", 4, "punct"),
+    ]
+    let repaired = SentenceGraph.repairedObjectRoots(parsed)
+    #expect(repaired[3].head == -1 && repaired[3].relation == "root")
+    #expect(repaired[4].head == 3 && repaired[4].relation == "obj")
+    #expect(repaired[0].head == 3 && repaired[5].head == 3)
+    // A participle with its own object is a real description ("deputies holding seats, talks").
+    var described = parsed
+    described.insert(token("seats", "NOUN", "NNS", 3, "obj"), at: 4)
+    for index in described.indices where described[index].head >= 4 { described[index].head += 1 }
+    #expect(SentenceGraph.repairedObjectRoots(described) == described)
+}
+
+@Test func aNamedInstitutionWithNoCountryIsOfTheOneCountryTheSentenceNames() throws {
+    let events = try code("The Ennahda party said it will boycott Tunisia's elections unless the president resigns.")
+    #expect(events.contains { $0.source.code.hasPrefix("TUN") && $0.root == "13" && $0.target.code == "TUN" })
+    // A person only by the place where the sentence happens.
+    #expect(has(try code("Governor Kamal Adwan imposed a curfew in Abuja."), "NGAGOV", "17", "NGA"))
+    #expect(try code("Prime Minister Lee Kuan visited France on Monday.").isEmpty)
+}
+
+@Test func particlesInsideNamesAreNoSurnames() throws {
+    // The parse cuts the name after "bin", which is no surname: not Li Bin of the dictionary.
+    let coder = try #require(sharedCoder)
+    let text = "Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on Saturday."
+    let (_, sentences) = coder.explain(Document(id: "test", text: text, date: EventDate("2024-05-02")))
+    let actors = sentences.flatMap(\.actors)
+    #expect(actors.contains { $0.text.hasPrefix("Sheikh Hamad") })
+    #expect(!actors.contains { $0.code.hasPrefix("CHN") })
+}

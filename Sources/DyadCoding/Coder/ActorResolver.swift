@@ -208,6 +208,12 @@ struct ActorResolver {
     }
 
     /// A word in capitals ("MOU", "UNHCR"): an abbreviation, not a surname.
+    /// Words inside names that are no surname ("Hamad bin Khalifa", "Abu Musab", "van der Bellen").
+    static let nameParticles: Set<String> = [
+        "bin", "ibn", "bint", "al", "el", "abu", "abd", "ould", "ag", "de", "da", "di", "del", "dos", "du", "van", "von",
+        "der", "den", "ter", "le", "la",
+    ]
+
     static func isAbbreviation(_ word: String) -> Bool {
         word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." }
     }
@@ -344,6 +350,7 @@ struct ActorResolver {
         // Not an abbreviation in capitals ("a Memorandum of Understanding (MOU)" is no Mr Mou).
         if let last = unknownProper.last, person == nil, organization == nil,
             !Self.isAbbreviation(graph.tokens[last].form),
+            !Self.nameParticles.contains(graph.forms[last]),
             context.people[ActorDictionary.normalize(graph.tokens[last].form)] == nil,
             let known = dictionary.person(
                 surname: graph.tokens[last].form, on: date, agent: Self.chooseAgent(agents.map(\.code))),
@@ -354,7 +361,13 @@ struct ActorResolver {
                 isBySurname: true)
         }
         if !unknownProper.isEmpty, country != nil || agent != nil {
-            guard let country = country ?? context.lastCountry else { return nil }
+            // "The Umma party has said it will boycott Algeria's elections": an institution named
+            // with its role and no country is of the one country the sentence names, else the
+            // article's. A person only by the place where the sentence happens ("President
+            // Abdelaziz Bouteflicka threatened a curfew in Algiers"), not by any country named
+            // ("the Israeli assassination of Sheikh Ahmed Yassin", "President Ouattara visited France").
+            let sentenceCountry = onlyCountry(context: context, locativeOnly: unknownProper.contains(head))
+            guard let country = country ?? sentenceCountry ?? context.lastCountry else { return nil }
             let code = country + (agent ?? "")
             return ResolvedActor(
                 code: code, range: textRange, name: properName, isPerson: true, how: "introduced: \(properName)")
@@ -396,21 +409,7 @@ struct ActorResolver {
         if let agent {
             // "Gunmen abducted twenty Nigerian students": a role with no country of its own, in a
             // sentence that names a single country, is taken to be of that country.
-            var sentenceCountries = Set<String>()
-            for match in nameAt.compactMap({ $0 }) {
-                for entry in match.entries where [.country, .adjective, .demonym, .capital].contains(entry.kind) {
-                    sentenceCountries.insert(String(entry.code.prefix(3)))
-                }
-            }
-            // A person already named counts for their country ("Putin ordered the army to attack
-            // Georgia": the army need not be Georgia's), but only against a country the sentence
-            // names: a person alone ("Bush mentioned terrorists") says nothing of the others.
-            if !sentenceCountries.isEmpty {
-                for actor in context.inSentence where actor.isPerson && actor.code.count >= 3 {
-                    sentenceCountries.insert(actor.country)
-                }
-            }
-            if sentenceCountries.count == 1, let only = sentenceCountries.first {
+            if let only = onlyCountry(context: context) {
                 return ResolvedActor(
                     code: only + agent, range: textRange, name: nil, isPerson: false,
                     how: "the \(agent) of the only country in the sentence (\(only))")
@@ -424,6 +423,29 @@ struct ActorResolver {
                 how: "the \(agent) of the country in context (\(lastCountry))")
         }
         return nil
+    }
+
+    /// The one country the sentence names, if it names exactly one. A person already named counts
+    /// for their country ("Putin ordered the army to attack Georgia": the army need not be
+    /// Georgia's), but only against a country the sentence names: a person alone ("Bush mentioned
+    /// terrorists") says nothing of the others. With `locativeOnly`, only the countries of places
+    /// in a locative phrase count ("in Algiers").
+    private func onlyCountry(context: CoreferenceContext, locativeOnly: Bool = false) -> String? {
+        var sentenceCountries = Set<String>()
+        for match in nameAt.compactMap({ $0 })
+        where !locativeOnly
+            || match.span.contains(where: { PlaceFinder.locative.contains(graph.preposition(of: $0) ?? "") })
+        {
+            for entry in match.entries where [.country, .adjective, .demonym, .capital].contains(entry.kind) {
+                sentenceCountries.insert(String(entry.code.prefix(3)))
+            }
+        }
+        if !sentenceCountries.isEmpty {
+            for actor in context.inSentence where actor.isPerson && actor.code.count >= 3 {
+                sentenceCountries.insert(actor.country)
+            }
+        }
+        return sentenceCountries.count == 1 ? sentenceCountries.first : nil
     }
 
     /// The length of the institution part of an actor code: the country and one role (`CHNMIL`),

@@ -335,7 +335,10 @@ struct SentenceCoder {
             result.append(actor)
             result += coordinatedModifiers(of: head, actor: actor)
         }
-        for conj in graph.children(of: head, "conj") where graph.isNominal(conj) {
+        // A country's adjective among the conjuncts ("U.S. and Russian negotiators", with *Russian*
+        // a conjunct of *U.S.*) names that country.
+        for conj in graph.children(of: head, "conj")
+        where graph.isNominal(conj) || graph.tokens[conj].upos == "ADJ" && actorAt[conj]?.code.count == 3 {
             if let actor = actorAt[conj] { result.append(actor) }
         }
         return result
@@ -1217,6 +1220,10 @@ struct SentenceCoder {
             notes.append(
                 "\(graph.lemmas[noun]) (noun): \(sources.isEmpty ? "no actor before it" : "no target"), no event")
             return []
+        }
+        // "held talks with Suleiman": each side negotiates with the other, as for the verb.
+        if code == "046", sources.count == 1, targets.count == 1 {
+            return reciprocalEvents(verb: noun, code: code, pattern: pattern, actors: sources + targets)
         }
         return make(verb: noun, code: code, pattern: pattern, sources: sources, targets: targets)
     }

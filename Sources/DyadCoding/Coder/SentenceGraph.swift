@@ -15,7 +15,7 @@ struct SentenceGraph: Sendable {
         let named = Self.repairedInitialNames(sentence.tokens, isName: isName)
         let repairs: [([Token]) -> [Token]] = [
             Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
-            Self.repairedNounClauses, Self.repairedThatClauses, Self.repairedVerbCompounds,
+            Self.repairedNounClauses, Self.repairedObjectRoots, Self.repairedThatClauses, Self.repairedVerbCompounds,
         ]
         tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)
@@ -333,6 +333,37 @@ struct SentenceGraph: Sendable {
             tokens[noun].head = verb
             tokens[noun].relation = "nsubj"
         }
+        return tokens
+    }
+
+    /// Undoes a parse that read a verb as a participle inside its subject and made its object the
+    /// root with that subject ("Fabius and a group of deputies held talks with Romania's leaders",
+    /// with *held* an `acl` of *deputies* and *talks* the root whose `nsubj` is *Fabius*): the verb
+    /// right before the root noun (only its determiners and modifiers between) heads the sentence,
+    /// the noun is its object and the subject its own.
+    static func repairedObjectRoots(_ original: [Token]) -> [Token] {
+        var tokens = original
+        guard let root = tokens.indices.first(where: { tokens[$0].head < 0 }),
+            ["NOUN", "PROPN"].contains(tokens[root].upos),
+            let subject = tokens.indices.first(where: { tokens[$0].head == root && tokens[$0].relation == "nsubj" }),
+            let verb = tokens.indices.last(where: {
+                $0 > subject && $0 < root && tokens[$0].upos == "VERB" && tokens[$0].relation == "acl"
+            }),
+            ((verb + 1)..<root).allSatisfy({
+                tokens[$0].head == root && ["det", "amod", "nummod", "compound"].contains(tokens[$0].relation)
+            }),
+            !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation != "punct" }),
+            ["VBD", "VBN", "VBZ", "VBP"].contains(tokens[verb].xpos)
+        else { return tokens }
+        tokens[verb].head = -1
+        tokens[verb].relation = "root"
+        tokens[verb].xpos = "VBD"
+        for index in tokens.indices where tokens[index].head == root && index > root && tokens[index].relation == "punct" {
+            tokens[index].head = verb
+        }
+        tokens[subject].head = verb
+        tokens[root].head = verb
+        tokens[root].relation = "obj"
         return tokens
     }
 
