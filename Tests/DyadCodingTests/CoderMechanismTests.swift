@@ -824,3 +824,29 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(actors.contains { $0.text.hasPrefix("Sheikh Hamad") })
     #expect(!actors.contains { $0.code.hasPrefix("CHN") })
 }
+
+@Test func theSourcesOwnPeopleMovedFromAPlaceAreNotTheTarget() throws {
+    #expect(has(try code("Ethiopia is willing to withdraw its troops from neighbouring Somalia."), "ETH", "03", "SOM"))
+    #expect(has(try code("Germany recalled its ambassador from Moscow."), "DEU", "16", "RUS"))
+    // Another's people are the target: "expelled Russia's diplomats from Berlin".
+    #expect(has(try code("Germany expelled Russia's diplomats from Berlin."), "DEU", "16", "RUSGOV"))
+}
+
+@Test func anAdjectivalParticipleReadAsAVerbIsRepaired() {
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    // "withdraw troops from neighboring Lebanon" with *neighboring* an advcl marked by *from*.
+    let parsed = [
+        token("withdraw", "VERB", -1, "root"), token("troops", "NOUN", 0, "obj"), token("from", "SCONJ", 3, "mark"),
+        token("neighboring", "VERB", 0, "advcl"), token("Lebanon", "PROPN", 3, "obj"),
+    ]
+    let repaired = SentenceGraph.repairedAdjectivalParticiples(parsed)
+    #expect(repaired[4].head == 0 && repaired[4].relation == "obl")
+    #expect(repaired[2].head == 4 && repaired[2].relation == "case")
+    #expect(repaired[3].head == 4 && repaired[3].relation == "amod" && repaired[3].upos == "ADJ")
+    // A verb of its own is left alone ("after attacking Lebanon").
+    var attacking = parsed
+    attacking[3].form = "attacking"
+    #expect(SentenceGraph.repairedAdjectivalParticiples(attacking) == attacking)
+}

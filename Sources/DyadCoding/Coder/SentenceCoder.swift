@@ -649,6 +649,11 @@ struct SentenceCoder {
             if !found.isEmpty { return found }
         }
         if let object = graph.child(of: verb, "obj") {
+            // "withdraw its troops from Lebanon", "recalled its ambassador from Moscow": the
+            // source's own people, moved to or from a place, are not whom the act is aimed at.
+            let isOwn = graph.children(of: object, "nmod:poss").contains { graph.tokens[$0].upos == "PRON" }
+            let oblique = isOwn ? obliqueTargets(of: verb) : []
+            if !oblique.isEmpty { return oblique }
             let found = actorInside(object)
             if !found.isEmpty { return found }
         }

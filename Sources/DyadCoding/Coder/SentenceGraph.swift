@@ -14,7 +14,7 @@ struct SentenceGraph: Sendable {
         // The parse repairs, in order: each reads the tokens the one before it left.
         let named = Self.repairedInitialNames(sentence.tokens, isName: isName)
         let repairs: [([Token]) -> [Token]] = [
-            Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
+            Self.repairedAdjectivalParticiples, Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
             Self.repairedNounClauses, Self.repairedObjectRoots, Self.repairedThatClauses, Self.repairedVerbCompounds,
         ]
         tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
@@ -364,6 +364,44 @@ struct SentenceGraph: Sendable {
         tokens[subject].head = verb
         tokens[root].head = verb
         tokens[root].relation = "obj"
+        return tokens
+    }
+
+    /// Participles that stand before a noun as adjectives ("neighboring Lebanon", "outgoing Prime
+    /// Minister", "warring factions"), which the parser may read as verbs taking the noun as object.
+    static let adjectivalParticiples: Set<String> = [
+        "neighboring", "neighbouring", "outgoing", "incoming", "ruling", "warring", "governing", "opposing",
+    ]
+
+    /// Undoes a parse that read an adjectival participle as a verb with the noun after it as its
+    /// object ("withdraw its troops from neighboring Lebanon", with *neighboring* an `advcl` marked
+    /// by *from*; "to assassinate outgoing Prime Minister Allawi", with *outgoing* an `xcomp`): the
+    /// noun takes the participle's place (an oblique with the participle's preposition, else an
+    /// object) and the participle is its adjective.
+    static func repairedAdjectivalParticiples(_ original: [Token]) -> [Token] {
+        var tokens = original
+        for participle in tokens.indices where tokens[participle].upos == "VERB" {
+            let noun = tokens.indices.first { tokens[$0].head == participle && tokens[$0].relation == "obj" }
+            let governor = tokens[participle].head
+            guard adjectivalParticiples.contains(tokens[participle].form.lowercased()), let noun, noun > participle,
+                governor >= 0, tokens[governor].upos == "VERB",
+                tokens[(participle + 1)..<noun].allSatisfy({ $0.upos != "VERB" && $0.upos != "PUNCT" })
+            else { continue }
+            let marks = tokens.indices.filter { tokens[$0].head == participle && tokens[$0].relation == "mark" }
+            tokens[noun].head = governor
+            tokens[noun].relation = marks.isEmpty ? "obj" : "obl"
+            for mark in marks {
+                tokens[mark].head = noun
+                tokens[mark].relation = "case"
+                tokens[mark].upos = "ADP"
+            }
+            for index in tokens.indices where tokens[index].head == participle && index > noun {
+                tokens[index].head = governor  // what followed the noun was the clause's
+            }
+            tokens[participle].upos = "ADJ"
+            tokens[participle].head = noun
+            tokens[participle].relation = "amod"
+        }
         return tokens
     }
 
