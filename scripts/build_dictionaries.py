@@ -127,7 +127,13 @@ def mit_notice(what):
 class Cameo:
     def __init__(self, shared):
         ref = os.path.join(shared, "reference")
-        self.countries = read_tsv(os.path.join(ref, "cameo-countries.tsv"))
+        self.countries = read_tsv(os.path.join(ref, "cameo-countries.tsv")) + [
+            # States CAMEO's table predates, with PETRARCH2's codes; the same two rows are added to
+            # the product's copy, Sources/CDyadAssets/data/reference/cameo-countries.tsv.
+            {"cameo_code": code, "name": name, "iso_alpha2": iso2, "iso_status": "ISO 3166-1",
+             "cameo_manual_table": "", "note": "added by Dyad: PETRARCH2 code"}
+            for code, name, iso2 in (("KSV", "Kosovo", "XK"), ("SSD", "South Sudan", "SS"))
+        ]
         self.country_codes = [r["cameo_code"] for r in self.countries]
         self.country_name = {r["cameo_code"]: r["name"] for r in self.countries}
         self.agent_codes = {r["code"] for r in read_tsv(os.path.join(ref, "cameo-actor-types.tsv"))}
@@ -1001,6 +1007,7 @@ def build_places(shared, out, lex, cameo):
             is_capital = bool(code) and bool(capitals[code] & {name.lower(), norm_key(name)})
             if pop < CITY_MIN_POPULATION and not is_capital and not (names_l & include.get(code, set())):
                 continue
+            name = name.rstrip("\u2018\u2019\u02BB\u02BF'")  # `Sāmarrā’`: a final hamza or ayn
             if not LATIN_NAME.match(name):
                 continue
             if any(ord(ch) > 0xFF for ch in name):

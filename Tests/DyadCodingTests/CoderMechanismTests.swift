@@ -850,3 +850,15 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     attacking[3].form = "attacking"
     #expect(SentenceGraph.repairedAdjectivalParticiples(attacking) == attacking)
 }
+
+@Test func statesNewerThanCAMEOsTableHaveTheirPETRARCH2Codes() throws {
+    #expect(has(try code("South Sudanese troops clashed with Sudanese forces near the border."), "SSDMIL", "19", "SDNMIL"))
+    #expect(has(try code("Kosovo police arrested two Serbian men in Mitrovica."), "KSVCOP", "17", "SRBCVL"))
+}
+
+@Test func townsNewsNamesOftenArePlacesWhateverTheirSize() throws {
+    // Jericho (about 20,000 people) and Samarra (a GeoNames name ending in a hamza).
+    #expect(has(try code("Israeli troops raided Jericho."), "ISRMIL", "19", "PSE"))
+    let events = try code("Iraqi police arrested three men in Samarra on Monday.")
+    #expect(events.contains { $0.place?.name == "Samarra" && $0.place?.country == "IRQ" })
+}
