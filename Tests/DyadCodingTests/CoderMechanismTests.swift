@@ -862,3 +862,31 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let events = try code("Iraqi police arrested three men in Samarra on Monday.")
     #expect(events.contains { $0.place?.name == "Samarra" && $0.place?.country == "IRQ" })
 }
+
+@Test func aPhraseHungOnTheFullStopIsRepaired() {
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    // "Bush met with exiled dissidents ." with *with* and *exiled* children of the full stop.
+    let parsed = [
+        token("Bush", "PROPN", 1, "nsubj"), token("met", "VERB", -1, "root"), token("with", "ADP", 5, "case"),
+        token("exiled", "VERB", 5, "nmod:poss"), token("dissidents", "NOUN", 3, "obj"), token(".", "PUNCT", 1, "punct"),
+    ]
+    let repaired = SentenceGraph.repairedFullStopPhrases(parsed)
+    #expect(repaired[4].head == 1 && repaired[4].relation == "obl")
+    #expect(repaired[2].head == 4 && repaired[2].relation == "case")
+    #expect(repaired[3].head == 4 && repaired[3].relation == "amod")
+    // "… Prime Minister Iyad Allawi ." with *Iyad* a child of the full stop: part of the name.
+    let name = [
+        token("killed", "VERB", -1, "root"), token("Minister", "PROPN", 0, "obj"), token("Iyad", "PROPN", 3, "nmod:poss"),
+        token(".", "PUNCT", 0, "punct"),
+    ]
+    let named = SentenceGraph.repairedFullStopPhrases(name)
+    #expect(named[2].head == 1 && named[2].relation == "flat")
+    // A phrase after a comma is an aside and stays where the parse put it.
+    let aside = [
+        token("met", "VERB", -1, "root"), token(",", "PUNCT", 3, "punct"), token("with", "ADP", 3, "case"),
+        token(".", "PUNCT", 0, "punct"),
+    ]
+    #expect(SentenceGraph.repairedFullStopPhrases(aside) == aside)
+}
