@@ -890,3 +890,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     ]
     #expect(SentenceGraph.repairedFullStopPhrases(aside) == aside)
 }
+
+@Test func whoeverFacesPressureFromAnotherIsItsTarget() throws {
+    #expect(has(try code("The Indian government came under pressure from China."), "CHN", "10", "INDGOV"))
+    #expect(has(try code("Israel faces threats from Iran."), "IRN", "13", "ISR"))
+    // With no one named it comes from, facing pressure is no event of the one who faces it.
+    #expect(try code("The Indian government faces pressure to lower taxes.").isEmpty)
+}

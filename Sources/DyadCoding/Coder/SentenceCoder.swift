@@ -931,6 +931,12 @@ struct SentenceCoder {
         var targets =
             coding.match?.target.map { actorInside($0) }
             ?? (isTopicVerb ? obliqueTargets(of: verb) : defaultTargets(of: verb))
+        // "faces pressure from Congress": when the pattern finds the source elsewhere, the subject
+        // is the one the act is aimed at.
+        if coding.match?.source != nil, coding.match?.target == nil {
+            let undergoers = subjects(of: verb)
+            if !undergoers.isEmpty { targets = undergoers }
+        }
         if coding.match?.target == nil, let addressee = addressee(ofPurpose: verb, sources: sources) {
             targets = addressee
         }
