@@ -897,3 +897,12 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // With no one named it comes from, facing pressure is no event of the one who faces it.
     #expect(try code("The Indian government faces pressure to lower taxes.").isEmpty)
 }
+
+@Test func aBombingWithNoAttackerNamedIsByUnidentifiedArmedForcesOfThePlace() throws {
+    let events = try code("A roadside bomb near the city of Kandahar killed two Afghan soldiers.")
+    #expect(events.contains { $0.source.code == "AFGUAF" && $0.root == "18" && $0.target.code == "AFGMIL" })
+    // Not an air strike, which another country's air force may have made.
+    #expect(try code("An air strike near the town of Idlib killed ten Syrian soldiers.").isEmpty)
+    // Not with no place to say whose forces they were.
+    #expect(try code("The bomb killed three soldiers.").isEmpty)
+}

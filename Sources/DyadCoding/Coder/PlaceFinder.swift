@@ -60,10 +60,13 @@ enum PlaceFinder {
             == true
     }
 
-    /// "in the east of the Gaza Strip": the place is the "of" phrase of a part in a locative phrase.
+    /// "in the east of the Gaza Strip", "near the town of Samarra": the place is the "of" phrase of
+    /// a part or a settlement in a locative phrase.
     private static func isPartOfLocative(_ index: Int, in graph: SentenceGraph) -> Bool {
         let part = graph.tokens[index].head
-        guard graph.preposition(of: index) == "of", part >= 0, areaWords.contains(graph.lemmas[part]) else {
+        guard graph.preposition(of: index) == "of", part >= 0,
+            areaWords.contains(graph.lemmas[part]) || settlementWords.contains(graph.lemmas[part])
+        else {
             return false
         }
         return graph.preposition(of: part).map { locative.contains($0) || $0 == "on" } == true

@@ -915,6 +915,7 @@ struct SentenceCoder {
             sources = [authorities]
         }
         if sources.isEmpty { sources = perpetrators(of: verb) }
+        if sources.isEmpty, let attackers = unidentifiedAttackers(of: verb, code: coding.code) { sources = [attackers] }
         // The speaker of a statement with no subject of its own ("…, adding: will send troops"), but
         // not the agent of what was done to someone ("victims killed by the crash", "were freed").
         if sources.isEmpty, let speaker = speakerAt[verb], graph.child(of: verb, "nsubj") == nil, !isPassive(verb),
@@ -1441,6 +1442,27 @@ struct SentenceCoder {
             if !found.isEmpty { return found }
         }
         return []
+    }
+
+    /// Weapons and attacks that act with no one behind them named ("a roadside bombing killed").
+    /// Not air strikes, missiles or shelling, which armies of other countries make.
+    private static let anonymousAttacks: Set<String> = [
+        "bomb", "bombing", "explosion", "blast", "mine", "landmine", "ied", "grenade", "ambush", "gunfire",
+    ]
+
+    /// "A roadside bombing near the town of Samarra killed a U.S. soldier": violence whose subject
+    /// is a bomb or an attack naming no one was done by unidentified armed forces (`UAF`) of the
+    /// country where it happened.
+    private func unidentifiedAttackers(of verb: Int, code: String) -> ResolvedActor? {
+        guard ["18", "19", "20"].contains(code.prefix(2)), let subject = graph.child(of: verb, "nsubj"),
+            Self.anonymousAttacks.contains(graph.lemmas[subject]), actorInside(subject).isEmpty,
+            let place = PlaceFinder.place(for: subject, in: graph, mentions: places)
+                ?? PlaceFinder.place(for: verb, in: graph, mentions: places),
+            var attackers = countryActor(of: place, how: "")
+        else { return nil }
+        attackers.code += "UAF"
+        attackers.how = "no attacker named: unidentified armed forces of the place (\(place.name))"
+        return attackers
     }
 
     /// Verbs that report a contested claim rather than a fact.
