@@ -906,3 +906,12 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // Not with no place to say whose forces they were.
     #expect(try code("The bomb killed three soldiers.").isEmpty)
 }
+
+@Test func violenceByProtestersIsAViolentProtest() throws {
+    #expect(has(try code("Iranian protesters torched the British embassy."), "IRNOPP", "14", "GBRGOV"))
+    #expect(has(try code("The Russian building was demolished by a Ukrainian protestor."), "UKROPP", "14", "RUS"))
+    // Violence against protesters is repression, not protest.
+    #expect(has(try code("Kenyan police attacked protesters in Nairobi."), "KENCOP", "17", "KENOPP"))
+    // Missiles make them fighters.
+    #expect(has(try code("Libyan demonstrators fired missiles at the Libyan army."), "LBYOPP", "19", "LBYMIL"))
+}

@@ -1341,6 +1341,13 @@ struct SentenceCoder {
                     code = "180"
                     pattern += " (irregular fighters: 180)"
                 }
+                // "Protesters torched the building", "rioters attacked police": violence or
+                // destruction by a crowd of protesters is a violent protest (145); not artillery or
+                // missiles (194, 195), which make them fighters.
+                if ["171", "18", "190", "191", "192", "193"].contains(where: code.hasPrefix), isProtesterCrowd(source) {
+                    code = "145"
+                    pattern += " (protesters: 145)"
+                }
                 events.append(
                     CandidateEvent(
                         predicate: verb, code: code, source: source, target: target, pattern: pattern, date: date,
@@ -1349,6 +1356,19 @@ struct SentenceCoder {
             }
         }
         return events
+    }
+
+    /// Words naming a crowd of protesters.
+    private static let protesterWords: Set<String> = [
+        "protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher",
+    ]
+
+    /// Whether `actor` is named by a word for protesters ("a Ukrainian protestor", "angry mobs").
+    private func isProtesterCrowd(_ actor: ResolvedActor) -> Bool {
+        graph.tokens.indices.contains { index in
+            actor.range.contains(graph.tokens[index].range.lowerBound)
+                && Self.protesterWords.contains(ActorResolver.singular(graph.lemmas[index]) ?? graph.lemmas[index])
+        }
     }
 
     /// Whether `predicate` says what a protest coded in this sentence is for: a purpose clause or
