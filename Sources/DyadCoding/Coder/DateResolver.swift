@@ -46,9 +46,13 @@ enum DateResolver {
                 continue
             }
             var found: (length: Int, start: Int, date: EventDate)?
-            if let month = months[form], isMonthToken(graph, index) {
+            // The tables' words are ASCII, so a form of another byte length is none of them.
+            let length = form.utf8.count
+            if (3...9).contains(length), let month = months[form], isMonthToken(graph, index) {
                 found = resolveMonth(month, at: index, forms: forms, graph: graph, published: published)
-            } else if let weekday = weekdays[form], let published, let day = published.day, let month = published.month {
+            } else if (6...9).contains(length), let weekday = weekdays[form], let published, let day = published.day,
+                let month = published.month
+            {
                 let today = dayNumber(year: published.year, month: month, day: day)
                 let todayWeekday = ((today % 7) + 11) % 7  // 1970-01-01 was a Thursday
                 var delta = (todayWeekday - weekday + 7) % 7
