@@ -915,3 +915,11 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // Missiles make them fighters.
     #expect(has(try code("Libyan demonstrators fired missiles at the Libyan army."), "LBYOPP", "19", "LBYMIL"))
 }
+
+@Test func whereAnOrganisationIsBasedSaysNothingOfTheOthersCountry() throws {
+    // "government forces" and "people" are not British because a monitor is London-based.
+    let events = try code("A London-based monitoring group said government forces killed ten people in the city.")
+    #expect(!events.contains { $0.source.code.hasPrefix("GBR") })
+    // A country named otherwise still counts: the forces are Syria's.
+    #expect(has(try code("Government forces killed ten people in Syria on Monday."), "SYRMIL", "19", "SYRCVL"))
+}

@@ -429,12 +429,19 @@ struct ActorResolver {
     /// for their country ("Putin ordered the army to attack Georgia": the army need not be
     /// Georgia's), but only against a country the sentence names: a person alone ("Bush mentioned
     /// terrorists") says nothing of the others. With `locativeOnly`, only the countries of places
-    /// in a locative phrase count ("in Algiers").
+    /// in a locative phrase count ("in Algiers"). Where an organisation is based ("a UK-based
+    /// group") does not count.
     private func onlyCountry(context: CoreferenceContext, locativeOnly: Bool = false) -> String? {
         var sentenceCountries = Set<String>()
+        // Not where an organisation is based ("a UK-based group"): that says nothing of the others.
+        func isBase(_ index: Int) -> Bool {
+            let head = graph.tokens[index].head
+            return head >= 0 && head < graph.count && graph.lemmas[head] == "base"
+        }
         for match in nameAt.compactMap({ $0 })
-        where !locativeOnly
-            || match.span.contains(where: { PlaceFinder.locative.contains(graph.preposition(of: $0) ?? "") })
+        where (!locativeOnly
+            || match.span.contains(where: { PlaceFinder.locative.contains(graph.preposition(of: $0) ?? "") }))
+            && !match.span.contains(where: isBase)
         {
             for entry in match.entries where [.country, .adjective, .demonym, .capital].contains(entry.kind) {
                 sentenceCountries.insert(String(entry.code.prefix(3)))
