@@ -923,3 +923,29 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // A country named otherwise still counts: the forces are Syria's.
     #expect(has(try code("Government forces killed ten people in Syria on Monday."), "SYRMIL", "19", "SYRCVL"))
 }
+
+@Test func aPartyNamedBeforeItsRoleIsWhatItStandsFor() throws {
+    // "it" is the party, an institution, not a person.
+    let events = try code("The Hurriya party said it will boycott Chad's elections unless the president resigns.")
+    #expect(has(events, "TCDPTY", "13", "TCD"))
+}
+
+@Test func aReportedClauseSplitAfterItsSubjectIsRepaired() {
+    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
+        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
+    }
+    // "said that government and rebels must reach": *rebels* a ccomp with *government* its nsubj.
+    let parsed = [
+        token("said", "VERB", -1, "root"), token("that", "SCONJ", 4, "mark"), token("government", "NOUN", 4, "nsubj"),
+        token("and", "CCONJ", 4, "cc"), token("rebels", "NOUN", 0, "ccomp"), token("must", "AUX", 6, "aux"),
+        token("reach", "VERB", 0, "ccomp"),
+    ]
+    let repaired = SentenceGraph.repairedSplitClauses(parsed)
+    #expect(repaired[2].head == 6 && repaired[2].relation == "nsubj")
+    #expect(repaired[4].head == 2 && repaired[4].relation == "conj")
+    #expect(repaired[1].head == 6)
+    // A second clause with its own subject stays: "said that rebels fled and troops must stay".
+    var own = parsed
+    own[2].head = 6
+    #expect(SentenceGraph.repairedSplitClauses(own) == own)
+}

@@ -366,11 +366,14 @@ struct ActorResolver {
             // article's. A person only by the place where the sentence happens ("President
             // Abdelaziz Bouteflicka threatened a curfew in Algiers"), not by any country named
             // ("the Israeli assassination of Sheikh Ahmed Yassin", "President Ouattara visited France").
-            let sentenceCountry = onlyCountry(context: context, locativeOnly: unknownProper.contains(head))
+            let isPerson = unknownProper.contains(head)
+            let sentenceCountry = onlyCountry(context: context, locativeOnly: isPerson)
             guard let country = country ?? sentenceCountry ?? context.lastCountry else { return nil }
             let code = country + (agent ?? "")
+            // A name before a role's noun ("the Umma party") is an institution, which "it" can
+            // stand for; a name after its title ("President Ouattara") is a person.
             return ResolvedActor(
-                code: code, range: textRange, name: properName, isPerson: true, how: "introduced: \(properName)")
+                code: code, range: textRange, name: properName, isPerson: isPerson, how: "introduced: \(properName)")
         }
         if !unknownProper.isEmpty, country == nil, agent == nil {
             if let known = context.people[ActorDictionary.normalize(properName)]

@@ -15,7 +15,7 @@ struct SentenceGraph: Sendable {
         let named = Self.repairedInitialNames(sentence.tokens, isName: isName)
         let repairs: [([Token]) -> [Token]] = [
             Self.repairedFullStopPhrases, Self.repairedAdjectivalParticiples, Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
-            Self.repairedNounClauses, Self.repairedObjectRoots, Self.repairedThatClauses, Self.repairedVerbCompounds,
+            Self.repairedNounClauses, Self.repairedSplitClauses, Self.repairedObjectRoots, Self.repairedThatClauses, Self.repairedVerbCompounds,
         ]
         tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)
@@ -461,6 +461,44 @@ struct SentenceGraph: Sendable {
                         tokens[index].relation = "nmod"
                     }
                 }
+            }
+        }
+        return tokens
+    }
+
+    /// Undoes a parse that split a reported clause after its subject ("said that the government
+    /// and the rebels must reach an agreement", with *rebels* a `ccomp` of *said* whose `nsubj` is
+    /// *government*, and *reach* a second `ccomp` with no subject): the nouns are the verb's
+    /// coordinated subjects, and the clause's "that" its own.
+    static func repairedSplitClauses(_ original: [Token]) -> [Token] {
+        var tokens = original
+        for noun in tokens.indices
+        where ["NOUN", "PROPN"].contains(tokens[noun].upos) && tokens[noun].relation == "ccomp" {
+            let governor = tokens[noun].head
+            guard
+                let verb = tokens.indices.first(where: {
+                    $0 > noun && tokens[$0].head == governor && tokens[$0].relation == "ccomp" && tokens[$0].upos == "VERB"
+                }),
+                !hasSubject(tokens, verb),
+                // Only the noun's own words stand between them.
+                ((noun + 1)..<verb).allSatisfy({ tokens[$0].head != governor })
+            else { continue }
+            let first = tokens.indices.first { tokens[$0].head == noun && tokens[$0].relation == "nsubj" && $0 < noun }
+            for index in tokens.indices where tokens[index].head == noun && tokens[index].relation == "mark" {
+                tokens[index].head = verb
+            }
+            if let first {
+                // "the government and the rebels": the first noun heads the coordination.
+                tokens[first].head = verb
+                tokens[first].relation = "nsubj"
+                for index in tokens.indices where tokens[index].head == first && tokens[index].relation == "mark" {
+                    tokens[index].head = verb
+                }
+                tokens[noun].head = first
+                tokens[noun].relation = "conj"
+            } else {
+                tokens[noun].head = verb
+                tokens[noun].relation = "nsubj"
             }
         }
         return tokens
