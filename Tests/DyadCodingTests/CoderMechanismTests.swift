@@ -949,3 +949,9 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     own[2].head = 6
     #expect(SentenceGraph.repairedSplitClauses(own) == own)
 }
+
+@Test func openingACrossingOrAPortAllowsAccess() throws {
+    #expect(has(try code("Egypt opened the Rafah crossing to Palestinians on Monday."), "EGY", "08", "PSE"))
+    #expect(try code("Egypt opened the Rafah crossing to Palestinians on Monday.").contains { $0.code == "086" })
+    #expect(try code("The Israeli army opened the port to Gazans.").contains { $0.code == "086" })
+}
