@@ -955,3 +955,15 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(try code("Egypt opened the Rafah crossing to Palestinians on Monday.").contains { $0.code == "086" })
     #expect(try code("The Israeli army opened the port to Gazans.").contains { $0.code == "086" })
 }
+
+@Test func aPossessiveAfterItsClausesSubjectRefersBackToIt() throws {
+    // "its" is Chad's, not the police's named at the end of the sentence.
+    let coder = try #require(sharedCoder)
+    let text = "Chad opened its border to Sudanese refugees, Chadian police said."
+    let (events, sentences) = coder.explain(Document(id: "test", text: text, date: EventDate("2024-05-02")))
+    #expect(sentences.flatMap(\.actors).contains { $0.text == "its" && $0.code == "TCD" })
+    #expect(has(events, "TCD", "08", "SDNREF"))
+    // Fronted before the subject, it still refers forward.
+    let forward = try code("During his visit to Beijing, the Kenyan president praised China.")
+    #expect(has(forward, "KENGOV", "05", "CHN"))
+}

@@ -301,6 +301,11 @@ struct SentenceCoder {
         guard let root = graph.tokens.indices.first(where: { graph.tokens[$0].head < 0 }), pronoun < root else {
             return nil
         }
+        // "Benin opened its borders …, Benin police said": the pronoun's own clause names its
+        // subject before it, which it refers back to.
+        var clause = graph.tokens[pronoun].head
+        for _ in 0..<graph.count where clause >= 0 && !graph.isVerb(clause) { clause = graph.tokens[clause].head }
+        if clause >= 0, clause != root, let own = graph.child(of: clause, "nsubj"), own < pronoun { return nil }
         var subject = graph.child(of: root, "nsubj")
         if subject == nil {
             // The parse missed the subject: the last proper name before the verb outside a PP.
@@ -651,9 +656,17 @@ struct SentenceCoder {
         if let object = graph.child(of: verb, "obj") {
             // "withdraw its troops from Lebanon", "recalled its ambassador from Moscow": the
             // source's own people, moved to or from a place, are not whom the act is aimed at.
+            // So is whom they are opened or sent to, when the parse hangs that on the object
+            // ("opened its border to Sudanese refugees").
             let isOwn = graph.children(of: object, "nmod:poss").contains { graph.tokens[$0].upos == "PRON" }
             let oblique = isOwn ? obliqueTargets(of: verb) : []
             if !oblique.isEmpty { return oblique }
+            if isOwn {
+                for recipient in graph.children(of: object, "nmod") where graph.preposition(of: recipient) == "to" {
+                    let found = actors(at: recipient)
+                    if !found.isEmpty { return found }
+                }
+            }
             let found = actorInside(object)
             if !found.isEmpty { return found }
         }
