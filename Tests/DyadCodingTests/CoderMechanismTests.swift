@@ -967,3 +967,12 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     let forward = try code("During his visit to Beijing, the Kenyan president praised China.")
     #expect(has(forward, "KENGOV", "05", "CHN"))
 }
+
+@Test func aToClauseDescribingARightOrAnEffortIsNoAct() throws {
+    let right = try code("The United States defended the right of Russian troops to fire on militants in Chechnya.")
+    #expect(!right.contains { $0.root == "19" || $0.root == "18" })
+    let effort = try code("Malian rebels continued their effort to overthrow the Malian government.")
+    #expect(!effort.contains { $0.root == "18" })
+    // The act itself is coded.
+    #expect(try code("Russian troops fired on militants in Chechnya.").contains { $0.root == "19" })
+}

@@ -834,6 +834,15 @@ struct SentenceCoder {
             notes.append("\(lemma): conditional (if/unless), no event")
             return []
         }
+        // "defended the right of Russian troops to fire", "continued their effort to overthrow the
+        // government": a to-clause describing a noun names a right, a plan or an attempt, not an act.
+        if graph.tokens[verb].relation == "acl", graph.isNominal(graph.tokens[verb].head),
+            graph.children(of: verb, "mark").contains(where: { graph.lemmas[$0] == "to" }),
+            Self.unrealizedNouns.contains(graph.lemmas[graph.tokens[verb].head])
+        {
+            notes.append("\(lemma): what a \(graph.lemmas[graph.tokens[verb].head]) is for, no event")
+            return []
+        }
         // "rioted at the jail, setting fire to mattresses", "opened fire, killing one": a participle
         // adjunct of a coded act tells how it went; it is no event of its own.
         if graph.tokens[verb].relation == "advcl", graph.tokens[verb].xpos == "VBG",
@@ -1476,6 +1485,13 @@ struct SentenceCoder {
         }
         return []
     }
+
+    /// Nouns whose to-clause is a right, a plan or an attempt, not an act ("the right to fire").
+    private static let unrealizedNouns: Set<String> = [
+        "right", "effort", "attempt", "bid", "plan", "ability", "power", "authority", "capacity", "freedom",
+        "readiness", "willingness", "intention", "ambition", "chance", "opportunity", "option", "permission",
+        "campaign", "drive", "push", "struggle", "way", "means",
+    ]
 
     /// Weapons and attacks that act with no one behind them named ("a roadside bombing killed").
     /// Not air strikes, missiles or shelling, which armies of other countries make.
