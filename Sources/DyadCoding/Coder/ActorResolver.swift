@@ -467,8 +467,10 @@ struct ActorResolver {
     /// A plural the lemmatizer left as it was ("troops" → "troop"), or `nil`.
     /// "militiamen" → "militiaman", "gunmen" → "gunman".
     static func singular(_ key: String) -> String? {
-        if key.count > 5, key.hasSuffix("men") { return key.dropLast(3) + "man" }
-        guard key.count > 4, key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us") else { return nil }
+        // `utf8.count` bounds `count` from above: the cheap tests first, Characters counted last.
+        if key.utf8.count > 5, key.hasSuffix("men"), key.count > 5 { return key.dropLast(3) + "man" }
+        guard key.utf8.count > 4, key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us"), key.count > 4
+        else { return nil }
         return String(key.dropLast())
     }
 

@@ -576,9 +576,12 @@ struct SentenceGraph: Sendable {
     static func relation(_ relation: String, is base: String) -> Bool {
         let full = relation.utf8
         let prefix = base.utf8
-        guard full.count >= prefix.count, full.starts(with: prefix) else { return false }
-        return full.count == prefix.count
-            || full[full.index(full.startIndex, offsetBy: prefix.count)] == UInt8(ascii: ":")
+        // The cheap tests first: the length, the first byte, the byte after the base.
+        guard full.count >= prefix.count, prefix.isEmpty || full.first == prefix.first else { return false }
+        if full.count > prefix.count, full[full.index(full.startIndex, offsetBy: prefix.count)] != UInt8(ascii: ":") {
+            return false
+        }
+        return full.starts(with: prefix)
     }
 
     /// The tokens of `index`'s subtree, in order, not descending into children whose relation
