@@ -976,3 +976,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // The act itself is coded.
     #expect(try code("Russian troops fired on militants in Chechnya.").contains { $0.root == "19" })
 }
+
+@Test func peacekeepersOrTroopsArrivingInACountryAreAimedAtIt() throws {
+    #expect(has(try code("UN peacekeepers arrived in Mali on Monday."), "IGOUNOPKO", "07", "MLI"))
+    #expect(has(try code("Russian troops arrived in Belarus on Monday."), "RUSMIL", "15", "BLR"))
+}
