@@ -981,3 +981,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(has(try code("UN peacekeepers arrived in Mali on Monday."), "IGOUNOPKO", "07", "MLI"))
     #expect(has(try code("Russian troops arrived in Belarus on Monday."), "RUSMIL", "15", "BLR"))
 }
+
+@Test func puttingSomeoneUnderInvestigationOrACityUnderCurfew() throws {
+    #expect(has(try code("The French prosecutor put two Algerian diplomats under investigation."), "FRAJUD", "09", "DZAGOV"))
+    // In the passive with no agent, by the authorities of the place.
+    #expect(has(try code("A US national has been put under investigation in Italy."), "ITA", "09", "USA"))
+    #expect(has(try code("The Nigerian army put Maiduguri under curfew."), "NGAMIL", "17", "NGA"))
+}
