@@ -988,3 +988,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(has(try code("A US national has been put under investigation in Italy."), "ITA", "09", "USA"))
     #expect(has(try code("The Nigerian army put Maiduguri under curfew."), "NGAMIL", "17", "NGA"))
 }
+
+@Test func aNameOpeningWithALowercaseArabicArticleIsStillAName() throws {
+    // "al-Shabab" is Somalia's rebels, not fighters of the country the sentence names first.
+    #expect(has(try code("Kenyan troops killed ten al-Shabab fighters in Somalia."), "KENMIL", "19", "SOMREB"))
+}

@@ -123,7 +123,10 @@ struct ActorResolver {
             var lemmaKey = ""
             var bestName: (entries: [NameEntry], end: Int)?
             var bestAgent: (code: String, end: Int)?
-            let capitalized = tokens[index].form.first.map { $0.isUppercase || $0.isNumber } ?? false
+            // A name starts with a capital, or with a lowercase Arabic article joined to it ("al-Shabab").
+            let capitalized =
+                tokens[index].form.first.map { $0.isUppercase || $0.isNumber } ?? false
+                || (!tokens[index].spaceAfter && Self.arabicArticles.contains(tokens[index].form))
             var end = index
             while end < tokens.count && end < index + limit {
                 if end > index {
@@ -208,6 +211,9 @@ struct ActorResolver {
     }
 
     /// A word in capitals ("MOU", "UNHCR"): an abbreviation, not a surname.
+    /// The Arabic article as it is written before a hyphen in names ("al-Qaeda", "el-Sisi").
+    static let arabicArticles: Set<String> = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"]
+
     /// Words inside names that are no surname ("Hamad bin Khalifa", "Abu Musab", "van der Bellen").
     static let nameParticles: Set<String> = [
         "bin", "ibn", "bint", "al", "el", "abu", "abd", "ould", "ag", "de", "da", "di", "del", "dos", "du", "van", "von",
