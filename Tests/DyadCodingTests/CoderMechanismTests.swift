@@ -993,3 +993,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     // "al-Shabab" is Somalia's rebels, not fighters of the country the sentence names first.
     #expect(has(try code("Kenyan troops killed ten al-Shabab fighters in Somalia."), "KENMIL", "19", "SOMREB"))
 }
+
+@Test func whomAnActIsAimedAtIsNamedByItsParticipleOfAiming() throws {
+    #expect(has(try code("The EU imposed sanctions targeting Russian banks."), "IGOEEC", "16", "RUS"))
+    // Or where what it aims at lies.
+    let claim = try code("The Somali group al-Shabab claimed responsibility for an attack targeting shoppers at a market in Kenya.")
+    #expect(has(claim, "SOMREB", "01", "KEN"))
+}

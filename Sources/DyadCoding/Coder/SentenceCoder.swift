@@ -410,6 +410,19 @@ struct SentenceCoder {
                 if !found.isEmpty { return found }
             }
         }
+        // "an attack targeting Kenyans", "sanctions aimed at Russian banks": whom a participle of
+        // aiming names (or where what it names lies: "targeting shoppers at a mall in Nairobi").
+        for clause in graph.children(of: head, "acl")
+        where depth == 0 && Self.aimingVerbs.contains(graph.lemmas[clause]) && !isPassiveParticiple(clause) {
+            let found = defaultTargets(of: clause)
+            if !found.isEmpty { return found }
+            for oblique in graph.children(of: clause, "obl") {
+                for place in graph.children(of: oblique, "nmod") where graph.preposition(of: place) == "in" {
+                    let found = actors(at: place).filter { $0.code.count == 3 }
+                    if !found.isEmpty { return found }
+                }
+            }
+        }
         // One level further: "a blockade on Palestinian lorries", "sanctions on imports from Iran".
         if depth == 0 {
             for preposition in Self.nominalPrepositions {
@@ -587,7 +600,11 @@ struct SentenceCoder {
             // A named actor beats one whose country was only inferred ("Human rights watchdog |
             // Amnesty International accused").
             let others = graph.children(of: verb, "nsubj").filter { $0 != subject }.flatMap { actors(at: $0) }
-            func rank(_ actor: ResolvedActor) -> (Int, Int) { (actor.isInferred ? 0 : 1, actor.code.count) }
+            // Of two as specific, the one nearer the verb ("The Al Qaeda-linked group al-Shabab is
+            // claiming": al-Shabab).
+            func rank(_ actor: ResolvedActor) -> (Int, Int, Int) {
+                (actor.isInferred ? 0 : 1, actor.code.count, actor.range.lowerBound)
+            }
             if let best = (found + others).max(by: { rank($0) < rank($1) }), !others.isEmpty {
                 found = [best]
             }
@@ -1485,6 +1502,9 @@ struct SentenceCoder {
         }
         return []
     }
+
+    /// Participles that say whom a noun's act is aimed at ("an attack targeting Kenyans").
+    private static let aimingVerbs: Set<String> = ["target", "aim", "hit", "strike", "direct"]
 
     /// Nouns whose to-clause is a right, a plan or an attempt, not an act ("the right to fire").
     private static let unrealizedNouns: Set<String> = [
