@@ -757,7 +757,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func armouredVehiclesAndTheirCrewsAreTheMilitary() throws {
-    #expect(has(try code("Turkish tanks fired shells at villages in northern Syria, residents said."), "TURMIL", "19", "SYR"))
+    #expect(
+        has(
+            try code("Turkish tanks fired shells at villages in northern Syria, residents said."), "TURMIL", "19", "SYR"
+        ))
     #expect(has(try code("Russian gunships attacked Ukrainian positions."), "RUSMIL", "19", "UKR"))
     // "think tank" is an organisation, not a tank, nor the tanks named before it.
     let events = try code("Syrian tanks shelled Homs. The think tank criticized the Syrian government.")
@@ -766,7 +769,10 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 
 @Test func anActDoneToAPlaceIsAimedAtItsCountryAndHappensThere() throws {
     let shelling = try code("Syrian tanks shelled Homs.")
-    #expect(shelling.contains { $0.source.code == "SYRMIL" && $0.root == "19" && $0.target.code == "SYR" && $0.place?.name == "Homs" })
+    #expect(
+        shelling.contains {
+            $0.source.code == "SYRMIL" && $0.root == "19" && $0.target.code == "SYR" && $0.place?.name == "Homs"
+        })
     #expect(has(try code("Israeli troops stormed the town of Jenin."), "ISRMIL", "19", "PSE"))
     // Only acts aimed at a country where they happen: praise of a city is no praise of its country.
     #expect(!(try code("Syrian officials praised Homs.")).contains { $0.root == "05" })
@@ -774,14 +780,16 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 
 @Test func travellersReturningForTalksNegotiateWithEachOther() throws {
     // "Chinese and Japanese diplomats", with *Japanese* parsed as a conjunct of *Chinese*.
-    let events = try code("Chinese and Japanese diplomats return to Geneva next week for talks on the disputed islands.")
+    let events = try code(
+        "Chinese and Japanese diplomats return to Geneva next week for talks on the disputed islands.")
     #expect(has(events, "CHNGOV", "04", "JPNGOV") && has(events, "JPNGOV", "04", "CHNGOV"))
     // Returning home is no negotiation.
     #expect(!(try code("Chinese diplomats returned to Beijing on Monday.")).contains { $0.root == "04" })
 }
 
 @Test func talksHeldWithSomeoneAreNegotiationsOfBothSides() throws {
-    let events = try code("French senators and a group of deputies held talks with the Mexican foreign minister on Monday.")
+    let events = try code(
+        "French senators and a group of deputies held talks with the Mexican foreign minister on Monday.")
     #expect(has(events, "FRALEG", "04", "MEXGOV") && has(events, "MEXGOV", "04", "FRALEG"))
 }
 
@@ -852,7 +860,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func statesNewerThanCAMEOsTableHaveTheirPETRARCH2Codes() throws {
-    #expect(has(try code("South Sudanese troops clashed with Sudanese forces near the border."), "SSDMIL", "19", "SDNMIL"))
+    #expect(
+        has(try code("South Sudanese troops clashed with Sudanese forces near the border."), "SSDMIL", "19", "SDNMIL"))
     #expect(has(try code("Kosovo police arrested two Serbian men in Mitrovica."), "KSVCOP", "17", "SRBCVL"))
 }
 
@@ -878,7 +887,8 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(repaired[3].head == 4 && repaired[3].relation == "amod")
     // "… Prime Minister Iyad Allawi ." with *Iyad* a child of the full stop: part of the name.
     let name = [
-        token("killed", "VERB", -1, "root"), token("Minister", "PROPN", 0, "obj"), token("Iyad", "PROPN", 3, "nmod:poss"),
+        token("killed", "VERB", -1, "root"), token("Minister", "PROPN", 0, "obj"),
+        token("Iyad", "PROPN", 3, "nmod:poss"),
         token(".", "PUNCT", 0, "punct"),
     ]
     let named = SentenceGraph.repairedFullStopPhrases(name)
@@ -983,7 +993,9 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func puttingSomeoneUnderInvestigationOrACityUnderCurfew() throws {
-    #expect(has(try code("The French prosecutor put two Algerian diplomats under investigation."), "FRAJUD", "09", "DZAGOV"))
+    #expect(
+        has(try code("The French prosecutor put two Algerian diplomats under investigation."), "FRAJUD", "09", "DZAGOV")
+    )
     // In the passive with no agent, by the authorities of the place.
     #expect(has(try code("A US national has been put under investigation in Italy."), "ITA", "09", "USA"))
     #expect(has(try code("The Nigerian army put Maiduguri under curfew."), "NGAMIL", "17", "NGA"))
@@ -997,6 +1009,7 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 @Test func whomAnActIsAimedAtIsNamedByItsParticipleOfAiming() throws {
     #expect(has(try code("The EU imposed sanctions targeting Russian banks."), "IGOEEC", "16", "RUS"))
     // Or where what it aims at lies.
-    let claim = try code("The Somali group al-Shabab claimed responsibility for an attack targeting shoppers at a market in Kenya.")
+    let claim = try code(
+        "The Somali group al-Shabab claimed responsibility for an attack targeting shoppers at a market in Kenya.")
     #expect(has(claim, "SOMREB", "01", "KEN"))
 }

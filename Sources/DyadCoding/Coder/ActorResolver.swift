@@ -216,7 +216,8 @@ struct ActorResolver {
 
     /// Words inside names that are no surname ("Hamad bin Khalifa", "Abu Musab", "van der Bellen").
     static let nameParticles: Set<String> = [
-        "bin", "ibn", "bint", "al", "el", "abu", "abd", "ould", "ag", "de", "da", "di", "del", "dos", "du", "van", "von",
+        "bin", "ibn", "bint", "al", "el", "abu", "abd", "ould", "ag", "de", "da", "di", "del", "dos", "du", "van",
+        "von",
         "der", "den", "ter", "le", "la",
     ]
 
@@ -448,7 +449,8 @@ struct ActorResolver {
             return head >= 0 && head < graph.count && graph.lemmas[head] == "base"
         }
         for match in nameAt.compactMap({ $0 })
-        where (!locativeOnly
+        where
+            (!locativeOnly
             || match.span.contains(where: { PlaceFinder.locative.contains(graph.preposition(of: $0) ?? "") }))
             && !match.span.contains(where: isBase)
         {

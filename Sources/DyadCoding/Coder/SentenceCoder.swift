@@ -1456,8 +1456,9 @@ struct SentenceCoder {
         // Of the concessions, only easing restrictions (081: curfews, bans, states of emergency) is
         // aimed at a country; a resignation or a surrender with no one named is not an event here.
         if root == "08", !code.hasPrefix("081") { return nil }
-        if let country = placeCountry(of: predicate, sources: sources, objectOnly: true) ?? placeCountry(
-            of: predicate, sources: sources)
+        if let country = placeCountry(of: predicate, sources: sources, objectOnly: true)
+            ?? placeCountry(
+                of: predicate, sources: sources)
         {
             return country
         }

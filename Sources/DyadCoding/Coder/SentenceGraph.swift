@@ -14,8 +14,10 @@ struct SentenceGraph: Sendable {
         // The parse repairs, in order: each reads the tokens the one before it left.
         let named = Self.repairedInitialNames(sentence.tokens, isName: isName)
         let repairs: [([Token]) -> [Token]] = [
-            Self.repairedFullStopPhrases, Self.repairedAdjectivalParticiples, Self.repairedTemporalSubjects, Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
-            Self.repairedNounClauses, Self.repairedSplitClauses, Self.repairedObjectRoots, Self.repairedThatClauses, Self.repairedVerbCompounds,
+            Self.repairedFullStopPhrases, Self.repairedAdjectivalParticiples, Self.repairedTemporalSubjects,
+            Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
+            Self.repairedNounClauses, Self.repairedSplitClauses, Self.repairedObjectRoots, Self.repairedThatClauses,
+            Self.repairedVerbCompounds,
         ]
         tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)
@@ -287,11 +289,15 @@ struct SentenceGraph: Sendable {
                 continue
             }
             // The clause may hang on the noun or on its of-phrase ("Thousands of Iraqi Kurds demonstrated").
-            let nouns = [noun] + tokens.indices.filter {
-                tokens[$0].head == noun && ["nmod", "conj"].contains(tokens[$0].relation) && $0 != reporter
-            }
+            let nouns =
+                [noun]
+                + tokens.indices.filter {
+                    tokens[$0].head == noun && ["nmod", "conj"].contains(tokens[$0].relation) && $0 != reporter
+                }
             guard
-                let verb = tokens.indices.first(where: { nouns.contains(tokens[$0].head) && tokens[$0].relation == "acl" }),
+                let verb = tokens.indices.first(where: {
+                    nouns.contains(tokens[$0].head) && tokens[$0].relation == "acl"
+                }),
                 verb > noun, verb < (reporter ?? tokens.count), tokens[verb].upos == "VERB",
                 !hasSubject(tokens, verb),
                 !tokens.indices.contains(where: { tokens[$0].head == verb && tokens[$0].relation.hasPrefix("aux") })
@@ -322,7 +328,8 @@ struct SentenceGraph: Sendable {
             }
             if let conjunctObject {
                 tokens[conjunctObject].relation = "obj"
-                for index in tokens.indices where tokens[index].head == conjunctObject && tokens[index].relation == "cc" {
+                for index in tokens.indices where tokens[index].head == conjunctObject && tokens[index].relation == "cc"
+                {
                     tokens[index].head = verb  // an "and" before the object, if any, is no longer coordination
                 }
             }
@@ -358,7 +365,8 @@ struct SentenceGraph: Sendable {
         tokens[verb].head = -1
         tokens[verb].relation = "root"
         tokens[verb].xpos = "VBD"
-        for index in tokens.indices where tokens[index].head == root && index > root && tokens[index].relation == "punct" {
+        for index in tokens.indices
+        where tokens[index].head == root && index > root && tokens[index].relation == "punct" {
             tokens[index].head = verb
         }
         tokens[subject].head = verb
@@ -477,7 +485,8 @@ struct SentenceGraph: Sendable {
             let governor = tokens[noun].head
             guard
                 let verb = tokens.indices.first(where: {
-                    $0 > noun && tokens[$0].head == governor && tokens[$0].relation == "ccomp" && tokens[$0].upos == "VERB"
+                    $0 > noun && tokens[$0].head == governor && tokens[$0].relation == "ccomp"
+                        && tokens[$0].upos == "VERB"
                 }),
                 !hasSubject(tokens, verb),
                 // Only the noun's own words stand between them.
