@@ -12,6 +12,16 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     events.contains { $0.source.code == source && $0.root == root && $0.target.code == target }
 }
 
+/// A word as a parse left it, for the tests of the parse repairs: its lemma is its lowercased
+/// form unless given.
+private func token(
+    _ form: String, _ upos: String, _ head: Int, _ relation: String, xpos: String = "_", lemma: String? = nil
+) -> DyadText.Token {
+    DyadText.Token(
+        form: form, range: 0..<0, upos: upos, xpos: xpos, lemma: lemma ?? form.lowercased(), head: head,
+        relation: relation)
+}
+
 @Test func surnameAloneNamesTheDictionaryPersonOfTheDate() throws {
     let senator = try code("Obama criticized Iran on Tuesday.", date: "2006-03-01")
     #expect(senator.contains { $0.source.code == "USALEG" && $0.source.name == "Barack Obama" && $0.root == "11" })
@@ -126,9 +136,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aPastTenseVerbParsedAsAnAdjectiveIsRepaired() {
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     let parsed = [
         token("Guerrillas", "NOUN", -1, "root"), token("wounded", "ADJ", 3, "amod"), token("two", "NUM", 3, "nummod"),
         token("soldiers", "NOUN", 0, "obj"), token(".", "PUNCT", 0, "punct"),
@@ -158,9 +165,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aDayWordParsedAsTheSubjectGivesWayToTheName() throws {
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     let parsed = [
         token("Klibi", "PROPN", 2, "obl"), token("today", "NOUN", 2, "nsubj"), token("urged", "VERB", -1, "root"),
         token("Japan", "PROPN", 2, "obj"),
@@ -417,9 +421,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aNameOpeningTheSentenceReadAsAnAdverbIsTheSubject() {
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     let parsed = [
         token("Obama", "ADV", 1, "advmod"), token("ordered", "VERB", -1, "root"), token("an", "DET", 3, "det"),
         token("investigation", "NOUN", 1, "obj"), token(".", "PUNCT", 1, "punct"),
@@ -485,9 +486,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 @Test func aVerbsPhraseStopsAtAParticipleDescribingANoun() {
     // "announced a suspension, a day after a jet shot down a helicopter carrying truce monitors":
     // "truce" describes what the helicopter carried, so no pattern of "announce" may use it.
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     let tokens = [
         token("Italy", "PROPN", 1, "nsubj"), token("announced", "VERB", -1, "root"), token("a", "DET", 3, "det"),
         token("suspension", "NOUN", 1, "obj"), token("after", "ADP", 5, "case"), token("helicopter", "NOUN", 1, "obl"),
@@ -529,9 +527,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aThatClauseTheParseLostIsRebuilt() {
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     // "Serbia alleged that Croatian troops shelled Knin." as the parser once read it.
     let parsed = [
         token("Serbia", "PROPN", 1, "nsubj"), token("alleged", "VERB", -1, "root"),
@@ -647,9 +642,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aSubjectParsedAsACompoundOfTheDayWordIsRepaired() {
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     // "A senior Kenyan official today praised Uganda." with *official* a compound of *today*.
     let parsed = [
         token("A", "DET", 3, "det"), token("senior", "ADJ", 3, "amod"), token("Kenyan", "ADJ", 3, "amod"),
@@ -690,9 +682,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aVerbParsedAsACompoundOfItsObjectIsRepaired() {
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     // "Hamas is claiming responsibility." with *claiming* a compound of the root *responsibility*.
     let parsed = [
         token("Hamas", "PROPN", 2, "nsubj"), token("is", "AUX", 2, "aux"), token("claiming", "VERB", 3, "compound"),
@@ -708,18 +697,11 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aClauseReadAsAParticipleOfItsSubjectIsRepaired() {
-    func token(
-        _ form: String, _ upos: String, _ xpos: String, _ head: Int, _ relation: String, lemma: String? = nil
-    ) -> DyadText.Token {
-        DyadText.Token(
-            form: form, range: 0..<0, upos: upos, xpos: xpos, lemma: lemma ?? form.lowercased(), head: head,
-            relation: relation)
-    }
     // "Tanks fired shells, witnesses said." with *tanks* the clause of *said* and *fired* its `acl`.
     let reported = [
-        token("Tanks", "NOUN", "NNS", 5, "ccomp"), token("fired", "VERB", "VBN", 0, "acl", lemma: "fire"),
-        token("shells", "NOUN", "NNS", 1, "obj"), token(",", "PUNCT", ",", 0, "punct"),
-        token("witnesses", "NOUN", "NNS", 5, "nsubj"), token("said", "VERB", "VBD", -1, "root"),
+        token("Tanks", "NOUN", 5, "ccomp", xpos: "NNS"), token("fired", "VERB", 0, "acl", xpos: "VBN", lemma: "fire"),
+        token("shells", "NOUN", 1, "obj", xpos: "NNS"), token(",", "PUNCT", 0, "punct", xpos: ","),
+        token("witnesses", "NOUN", 5, "nsubj", xpos: "NNS"), token("said", "VERB", -1, "root", xpos: "VBD"),
     ]
     let clause = SentenceGraph.repairedNounClauses(reported)
     #expect(clause[1].head == 5 && clause[1].relation == "ccomp")
@@ -727,10 +709,11 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(clause[3].head == 1)
     // "Kurds marched in Kirkuk, witnesses said." with *witnesses* a conjunct of the subject *Kurds*.
     let coordinated = [
-        token("Kurds", "NOUN", "NNS", 6, "nsubj"), token("marched", "VERB", "VBN", 0, "acl", lemma: "march"),
-        token("in", "ADP", "IN", 3, "case"), token("Kirkuk", "PROPN", "NNP", 0, "nmod"),
-        token(",", "PUNCT", ",", 5, "punct"), token("witnesses", "NOUN", "NNS", 0, "conj"),
-        token("said", "VERB", "VBD", -1, "root"),
+        token("Kurds", "NOUN", 6, "nsubj", xpos: "NNS"),
+        token("marched", "VERB", 0, "acl", xpos: "VBN", lemma: "march"),
+        token("in", "ADP", 3, "case", xpos: "IN"), token("Kirkuk", "PROPN", 0, "nmod", xpos: "NNP"),
+        token(",", "PUNCT", 5, "punct", xpos: ","), token("witnesses", "NOUN", 0, "conj", xpos: "NNS"),
+        token("said", "VERB", -1, "root", xpos: "VBD"),
     ]
     let march = SentenceGraph.repairedNounClauses(coordinated)
     #expect(march[1].head == 6 && march[1].relation == "ccomp")
@@ -739,9 +722,9 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(march[5].head == 6 && march[5].relation == "nsubj")
     // "Helicopters and tanks shelled positions." with *positions* a third conjunct of the root.
     let conjoined = [
-        token("Helicopters", "NOUN", "NNS", -1, "root"), token("and", "CCONJ", "CC", 2, "cc"),
-        token("tanks", "NOUN", "NNS", 0, "conj"), token("shelled", "VERB", "VBN", 0, "acl"),
-        token("positions", "NOUN", "NNS", 0, "conj"),
+        token("Helicopters", "NOUN", -1, "root", xpos: "NNS"), token("and", "CCONJ", 2, "cc", xpos: "CC"),
+        token("tanks", "NOUN", 0, "conj", xpos: "NNS"), token("shelled", "VERB", 0, "acl", xpos: "VBN"),
+        token("positions", "NOUN", 0, "conj", xpos: "NNS"),
     ]
     let shelling = SentenceGraph.repairedNounClauses(conjoined)
     #expect(shelling[3].head == -1 && shelling[3].relation == "root")
@@ -749,9 +732,9 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(shelling[2].head == 0 && shelling[2].relation == "conj")
     // A participle with no object describing a reported noun ("Soldiers killed, officials said") stays.
     let headline = [
-        token("Soldiers", "NOUN", "NNS", 4, "ccomp"), token("killed", "VERB", "VBN", 0, "acl"),
-        token(",", "PUNCT", ",", 0, "punct"), token("officials", "NOUN", "NNS", 4, "nsubj"),
-        token("said", "VERB", "VBD", -1, "root"),
+        token("Soldiers", "NOUN", 4, "ccomp", xpos: "NNS"), token("killed", "VERB", 0, "acl", xpos: "VBN"),
+        token(",", "PUNCT", 0, "punct", xpos: ","), token("officials", "NOUN", 4, "nsubj", xpos: "NNS"),
+        token("said", "VERB", -1, "root", xpos: "VBD"),
     ]
     #expect(SentenceGraph.repairedNounClauses(headline) == headline)
 }
@@ -794,15 +777,11 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aVerbReadAsAParticipleOfItsSubjectBeforeItsObjectIsRepaired() {
-    func token(_ form: String, _ upos: String, _ xpos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(
-            form: form, range: 0..<0, upos: upos, xpos: xpos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     // "Fabius and deputies held talks ." with *held* an `acl` of *deputies* and *talks* the root.
     let parsed = [
-        token("Fabius", "PROPN", "NNP", 4, "nsubj"), token("and", "CCONJ", "CC", 2, "cc"),
-        token("deputies", "NOUN", "NNS", 0, "conj"), token("held", "VERB", "VBD", 2, "acl"),
-        token("talks", "NOUN", "NNS", -1, "root"), token(".", "PUNCT", ".", 4, "punct"),
+        token("Fabius", "PROPN", 4, "nsubj", xpos: "NNP"), token("and", "CCONJ", 2, "cc", xpos: "CC"),
+        token("deputies", "NOUN", 0, "conj", xpos: "NNS"), token("held", "VERB", 2, "acl", xpos: "VBD"),
+        token("talks", "NOUN", -1, "root", xpos: "NNS"), token(".", "PUNCT", 4, "punct", xpos: "."),
     ]
     let repaired = SentenceGraph.repairedObjectRoots(parsed)
     #expect(repaired[3].head == -1 && repaired[3].relation == "root")
@@ -810,7 +789,7 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
     #expect(repaired[0].head == 3 && repaired[5].head == 3)
     // A participle with its own object is a real description ("deputies holding seats, talks").
     var described = parsed
-    described.insert(token("seats", "NOUN", "NNS", 3, "obj"), at: 4)
+    described.insert(token("seats", "NOUN", 3, "obj", xpos: "NNS"), at: 4)
     for index in described.indices where described[index].head >= 4 { described[index].head += 1 }
     #expect(SentenceGraph.repairedObjectRoots(described) == described)
 }
@@ -841,9 +820,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func anAdjectivalParticipleReadAsAVerbIsRepaired() {
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     // "withdraw troops from neighboring Lebanon" with *neighboring* an advcl marked by *from*.
     let parsed = [
         token("withdraw", "VERB", -1, "root"), token("troops", "NOUN", 0, "obj"), token("from", "SCONJ", 3, "mark"),
@@ -873,9 +849,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aPhraseHungOnTheFullStopIsRepaired() {
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     // "Bush met with exiled dissidents ." with *with* and *exiled* children of the full stop.
     let parsed = [
         token("Bush", "PROPN", 1, "nsubj"), token("met", "VERB", -1, "root"), token("with", "ADP", 5, "case"),
@@ -941,9 +914,6 @@ private func has(_ events: [Event], _ source: String, _ root: String, _ target: 
 }
 
 @Test func aReportedClauseSplitAfterItsSubjectIsRepaired() {
-    func token(_ form: String, _ upos: String, _ head: Int, _ relation: String) -> DyadText.Token {
-        DyadText.Token(form: form, range: 0..<0, upos: upos, lemma: form.lowercased(), head: head, relation: relation)
-    }
     // "said that government and rebels must reach": *rebels* a ccomp with *government* its nsubj.
     let parsed = [
         token("said", "VERB", -1, "root"), token("that", "SCONJ", 4, "mark"), token("government", "NOUN", 4, "nsubj"),
