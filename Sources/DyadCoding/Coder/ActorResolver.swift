@@ -210,17 +210,16 @@ struct ActorResolver {
         return graph.tokens[first].range.lowerBound..<graph.tokens[last].range.upperBound
     }
 
-    /// A word in capitals ("MOU", "UNHCR"): an abbreviation, not a surname.
     /// The Arabic article as it is written before a hyphen in names ("al-Qaeda", "el-Sisi").
     static let arabicArticles: Set<String> = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"]
 
     /// Words inside names that are no surname ("Hamad bin Khalifa", "Abu Musab", "van der Bellen").
     static let nameParticles: Set<String> = [
-        "bin", "ibn", "bint", "al", "el", "abu", "abd", "ould", "ag", "de", "da", "di", "del", "dos", "du", "van",
-        "von",
-        "der", "den", "ter", "le", "la",
+        "bin", "ibn", "bint", "al", "el", "abu", "abd", "ould", "ag", "de", "da", "di", "del", "dos", "du",
+        "van", "von", "der", "den", "ter", "le", "la",
     ]
 
+    /// A word in capitals ("MOU", "UNHCR"): an abbreviation, not a surname.
     static func isAbbreviation(_ word: String) -> Bool {
         word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "." }
     }
@@ -443,7 +442,6 @@ struct ActorResolver {
     /// group") does not count.
     private func onlyCountry(context: CoreferenceContext, locativeOnly: Bool = false) -> String? {
         var sentenceCountries = Set<String>()
-        // Not where an organisation is based ("a UK-based group"): that says nothing of the others.
         func isBase(_ index: Int) -> Bool {
             let head = graph.tokens[index].head
             return head >= 0 && head < graph.count && graph.lemmas[head] == "base"

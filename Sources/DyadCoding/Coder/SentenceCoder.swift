@@ -672,9 +672,9 @@ struct SentenceCoder {
         }
         if let object = graph.child(of: verb, "obj") {
             // "withdraw its troops from Lebanon", "recalled its ambassador from Moscow": the
-            // source's own people, moved to or from a place, are not whom the act is aimed at.
-            // So is whom they are opened or sent to, when the parse hangs that on the object
-            // ("opened its border to Sudanese refugees").
+            // source's own people, moved to or from a place, are not whom the act is aimed at; the
+            // place is, and so are those they are opened or sent to when the parse hangs them on
+            // the object ("opened its border to Sudanese refugees").
             let isOwn = graph.children(of: object, "nmod:poss").contains { graph.tokens[$0].upos == "PRON" }
             let oblique = isOwn ? obliqueTargets(of: verb) : []
             if !oblique.isEmpty { return oblique }
@@ -1456,12 +1456,10 @@ struct SentenceCoder {
         // Of the concessions, only easing restrictions (081: curfews, bans, states of emergency) is
         // aimed at a country; a resignation or a surrender with no one named is not an event here.
         if root == "08", !code.hasPrefix("081") { return nil }
-        if let country = placeCountry(of: predicate, sources: sources, objectOnly: true)
-            ?? placeCountry(
-                of: predicate, sources: sources)
-        {
-            return country
-        }
+        let placed =
+            placeCountry(of: predicate, sources: sources, objectOnly: true)
+            ?? placeCountry(of: predicate, sources: sources)
+        if let placed { return placed }
         guard Self.domesticRoots.contains(root),
             sources.allSatisfy({ $0.code.count > 3 && $0.country == source.country }),
             !source.code.hasPrefix("IGO"), !source.code.hasPrefix("NGO")
