@@ -60,23 +60,10 @@ struct PatternMatcher {
                 front += graph.subtree(child, stoppingAt: Self.passiveSubjectStops)
                 continue
             }
-            if Self.clausal.contains(Self.baseRelation(relation)) { continue }
+            if Self.clausal.contains(SentenceGraph.baseRelation(of: relation)) { continue }
             rest += graph.subtree(child, stoppingAt: Self.verbPhraseStops)
         }
         return front.sorted() + rest.sorted()
-    }
-
-    /// The relation without its subtype (`nsubj:pass` → `nsubj`): what `prefix { $0 != ":" }`
-    /// gives, cut on bytes when the text up to the colon and the byte after it are ASCII (every
-    /// relation of the parser), so that no character is formed.
-    static func baseRelation(_ relation: String) -> String {
-        let utf8 = relation.utf8
-        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return relation }
-        let after = utf8.index(after: colon)
-        guard utf8[..<colon].allSatisfy({ $0 < 0x80 }), after == utf8.endIndex || utf8[after] < 0x80 else {
-            return String(relation.prefix { $0 != ":" })
-        }
-        return String(Substring(utf8[..<colon]))
     }
 
     /// The tokens around an event noun: its modifiers before it and after it.

@@ -565,6 +565,19 @@ struct SentenceGraph: Sendable {
         return candidates.first(where: isVerbLemma)
     }
 
+    /// The relation without its subtype (`nsubj:pass` → `nsubj`): what `prefix { $0 != ":" }`
+    /// gives, cut on bytes when the text up to the colon and the byte after it are ASCII (every
+    /// relation of the parser), so that no character is formed.
+    static func baseRelation(of relation: String) -> String {
+        let utf8 = relation.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return relation }
+        let after = utf8.index(after: colon)
+        guard utf8[..<colon].allSatisfy({ $0 < 0x80 }), after == utf8.endIndex || utf8[after] < 0x80 else {
+            return String(relation.prefix { $0 != ":" })
+        }
+        return String(Substring(utf8[..<colon]))
+    }
+
     /// The relation of token `index` without its subtype (`nsubj` for `nsubj:pass`).
     func baseRelation(_ index: Int) -> Substring {
         tokens[index].relation.prefix { $0 != ":" }
@@ -607,8 +620,7 @@ struct SentenceGraph: Sendable {
                 let relation = tokens[child].relation
                 if !stop.isEmpty,
                     stop.contains(relation)
-                        || (relation.utf8.contains(UInt8(ascii: ":"))
-                            && stop.contains(String(relation.prefix { $0 != ":" })))
+                        || (relation.utf8.contains(UInt8(ascii: ":")) && stop.contains(Self.baseRelation(of: relation)))
                 {
                     continue
                 }
