@@ -423,52 +423,50 @@ struct SentenceGraph: Sendable {
     ///   modifiers.
     static func repairedFullStopPhrases(_ original: [Token]) -> [Token] {
         var tokens = original
-        for stop in tokens.indices where tokens[stop].upos == "PUNCT" && stop == tokens.count - 1 {
-            let tops = tokens.indices.filter { tokens[$0].head == stop && tokens[$0].upos != "PUNCT" }
-            guard let start = tops.min(), start > 0, tokens[start - 1].upos != "PUNCT" else { continue }
-            // The phrase: every word whose chain of heads reaches the stop.
-            func reachesStop(_ index: Int) -> Bool {
-                var node = index
-                for _ in 0..<tokens.count {
-                    if node == stop { return true }
-                    guard node >= 0 else { return false }
-                    node = tokens[node].head
+        guard let stop = tokens.indices.last, tokens[stop].upos == "PUNCT" else { return tokens }
+        let tops = tokens.indices.filter { tokens[$0].head == stop && tokens[$0].upos != "PUNCT" }
+        guard let start = tops.min(), start > 0, tokens[start - 1].upos != "PUNCT" else { return tokens }
+        // The phrase: every word whose chain of heads reaches the stop.
+        func reachesStop(_ index: Int) -> Bool {
+            var node = index
+            for _ in 0..<tokens.count {
+                if node == stop { return true }
+                guard node >= 0 else { return false }
+                node = tokens[node].head
+            }
+            return false
+        }
+        let phrase = tokens.indices.filter { $0 != stop && reachesStop($0) }
+        let before = start - 1
+        if tokens[start].upos == "PROPN", ["PROPN", "NOUN"].contains(tokens[before].upos), tops.count == 1 {
+            tokens[start].head = before
+            tokens[start].relation = "flat"
+            return tokens
+        }
+        guard tokens[start].upos == "ADP", tops.contains(start),
+            let noun = phrase.first(where: { $0 > start && ["NOUN", "PROPN"].contains(tokens[$0].upos) }),
+            let verb = (0..<start).last(where: { tokens[$0].upos == "VERB" && !phrase.contains($0) })
+        else { return tokens }
+        tokens[noun].head = verb
+        tokens[noun].relation = "obl"
+        tokens[start].head = noun
+        tokens[start].relation = "case"
+        for index in phrase where index > start && index < noun {
+            tokens[index].head = noun
+            tokens[index].relation =
+                switch tokens[index].upos {
+                case "DET": "det"
+                case "NUM": "nummod"
+                case "NOUN", "PROPN": "compound"
+                default: "amod"
                 }
-                return false
-            }
-            let phrase = tokens.indices.filter { $0 != stop && reachesStop($0) }
-            let before = start - 1
-            if tokens[start].upos == "PROPN", ["PROPN", "NOUN"].contains(tokens[before].upos), tops.count == 1 {
-                tokens[start].head = before
-                tokens[start].relation = "flat"
-                continue
-            }
-            guard tokens[start].upos == "ADP", tops.contains(start),
-                let noun = phrase.first(where: { $0 > start && ["NOUN", "PROPN"].contains(tokens[$0].upos) }),
-                let verb = (0..<start).last(where: { tokens[$0].upos == "VERB" && !phrase.contains($0) })
-            else { continue }
-            tokens[noun].head = verb
-            tokens[noun].relation = "obl"
-            tokens[start].head = noun
-            tokens[start].relation = "case"
-            for index in phrase where index > start && index < noun {
-                tokens[index].head = noun
-                tokens[index].relation =
-                    switch tokens[index].upos {
-                    case "DET": "det"
-                    case "NUM": "nummod"
-                    case "NOUN", "PROPN": "compound"
-                    default: "amod"
-                    }
-            }
-            for index in phrase where index > noun && (tokens[index].head == stop || tokens[index].head < noun) {
-                // What came after the noun and hung on the stop or on a word before the noun.
-                if tokens[index].head == stop || (start..<noun).contains(tokens[index].head) {
-                    tokens[index].head = noun
-                    if tokens[index].relation.hasPrefix("nmod:poss") || tokens[index].relation == "obj" {
-                        tokens[index].relation = "nmod"
-                    }
-                }
+        }
+        // What came after the noun and hung on the stop or on a word before the noun.
+        for index in phrase
+        where index > noun && (tokens[index].head == stop || (start..<noun).contains(tokens[index].head)) {
+            tokens[index].head = noun
+            if tokens[index].relation.hasPrefix("nmod:poss") || tokens[index].relation == "obj" {
+                tokens[index].relation = "nmod"
             }
         }
         return tokens
