@@ -166,12 +166,16 @@ struct LinearModel: Sendable {
     /// for the classes in `classes` (at least; others may get part of their weights).
     ///
     /// Each class's weights are added in the order of the features, so the sums (and the
-    /// predictions) do not depend on the table's layout. Three passes: load every feature's home
-    /// slot (independent loads, so the processor overlaps their cache misses); resolve collisions,
-    /// keep the rows found and load the first and last entries of each `overflow` row (again
-    /// independent loads, instead of one miss after another while adding); then add the rows.
-    /// Consecutive dense rows are added up to four at a time, each block of four classes summed
-    /// in a register (in feature order) and stored once.
+    /// predictions) do not depend on the table's layout. Three passes: prefetch every feature's
+    /// home slot and the slot after it (the next cache line when the home ends one: a collision
+    /// probes on there), so that their cache misses overlap; resolve collisions, keep the rows
+    /// found and prefetch the first and last entries of each `overflow` row (again all at once,
+    /// instead of one miss after another while adding); then add the rows. Prefetches, unlike
+    /// loads, do not hold up the instructions after them until the data arrives, so a pass issues
+    /// all of its misses at once (analysis of the example article about 1.2× faster than with
+    /// loads in the first pass, median of interleaved runs). Consecutive dense rows are added up
+    /// to four at a time, each block of four classes summed in a register (in feature order) and
+    /// stored once.
     @inline(__always)
     func score(
         _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>, classes: Classes
@@ -197,29 +201,25 @@ struct LinearModel: Sendable {
                         let overflow = overflow.baseAddress
                     else { return }
                     for f in 0..<count {
-                        found[f] = slots[Int(truncatingIfNeeded: features[f]) & mask]
+                        let home = Int(truncatingIfNeeded: features[f]) & mask
+                        prefetchCacheLine(slots + home)
+                        prefetchCacheLine(slots + (home &+ 1) & mask)
                     }
                     for f in 0..<count {
                         let feature = features[f]
-                        var slot = found[f]
-                        if slot.key != feature {
-                            if slot.key == 0 { continue }
-                            var i = (Int(truncatingIfNeeded: feature) &+ 1) & mask
-                            while true {
-                                slot = slots[i]
-                                if slot.key == feature || slot.key == 0 { break }
-                                i = (i &+ 1) & mask
-                            }
-                            if slot.key == 0 { continue }
+                        var i = Int(truncatingIfNeeded: feature) & mask
+                        var slot = slots[i]
+                        while slot.key != feature && slot.key != 0 {
+                            i = (i &+ 1) & mask
+                            slot = slots[i]
                         }
-                        // The key is no longer needed: an overflow row keeps its first and last
-                        // entries there, which loads both of its cache lines now.
+                        if slot.key == 0 { continue }
                         if slot.b & 0xFF == Self.overflowTag {
                             let start = Int(slot.a)
-                            let last = overflow[start &+ Int(slot.b >> 8) &- 1]
-                            slot.key = UInt64(overflow[start]) | UInt64(last) << 32
+                            prefetchCacheLine(overflow + start)
+                            prefetchCacheLine(overflow + (start &+ Int(slot.b >> 8) &- 1))
                         }
-                        found[rows] = slot  // rows <= f: found[f] was read already
+                        found[rows] = slot
                         rows += 1
                     }
                 }
@@ -307,12 +307,7 @@ struct LinearModel: Sendable {
                             r &+= k
                         case Self.overflowTag:
                             let start = Int(slot.a)
-                            let n = Int(slot.b >> 8)
-                            add(UInt32(truncatingIfNeeded: slot.key))
-                            if n > 1 {
-                                for e in (start &+ 1)..<(start &+ n &- 1) { add(overflow[e]) }
-                                add(UInt32(truncatingIfNeeded: slot.key >> 32))
-                            }
+                            for e in start..<(start &+ Int(slot.b >> 8)) { add(overflow[e]) }
                             r &+= 1
                         default:
                             add(slot.a)
@@ -384,6 +379,19 @@ struct LinearModel: Sendable {
         self.init(classCount: classCount, scale: scale, keys: keys, counts: counts, entries: entries)
     }
 }
+
+/// Asks the processor to bring the cache line at `address` into its caches, for reading soon.
+/// Unlike a load, a prefetch retires at once, so a loop of them issues every miss without
+/// filling the reorder buffer with loads waiting for their data.
+@inline(__always)
+func prefetchCacheLine(_ address: UnsafeRawPointer) {
+    llvmPrefetch(address, 0, 3, 1)  // a read, to be kept in all cache levels, of data
+}
+
+/// LLVM's prefetch intrinsic, which Swift does not expose. Its last three arguments must be
+/// constants in the generated code, so it is only called with literals (`prefetchCacheLine`).
+@_silgen_name("llvm.prefetch.p0")
+private func llvmPrefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cache: Int32)
 
 /// Trains a `LinearModel` as an averaged perceptron. Rows are sparse linked lists, so memory
 /// grows with the (feature, class) pairs actually updated.
