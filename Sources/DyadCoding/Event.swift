@@ -109,6 +109,10 @@ public struct EventActor: Sendable, Hashable, Codable {
     /// For a person, the resolved full name ("Wu Qian" for "Wu" or "he").
     public var name: String?
 
+    /// The country part of the code of a role whose country is unknown (`---GOV`, "the
+    /// government" in a sentence that names no country of its own), as PETRARCH2 writes it.
+    public static let unknownCountry = "---"
+
     /// Creates an actor reference.
     public init(code: String, text: String, name: String? = nil) {
         self.code = code

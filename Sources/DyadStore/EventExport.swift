@@ -38,6 +38,8 @@ package enum EventExport {
                 types.append(first)
                 if parts.count > 1 { group = parts[1] }
                 types += parts.dropFirst(2)
+            } else if first == EventActor.unknownCountry {
+                types += parts.dropFirst()
             } else if first.count == 3 {
                 country = first
                 types += parts.dropFirst()
@@ -85,7 +87,7 @@ package enum EventExport {
         var entity = ""
         var role = ""
         if let first = parts.first, first.count == 3 {
-            entity = first
+            if first != EventActor.unknownCountry { entity = first }
             parts.removeFirst()
         }
         if let first = parts.first, phoenixRoles.contains(first) {

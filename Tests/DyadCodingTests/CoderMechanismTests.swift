@@ -666,8 +666,10 @@ private func token(
 }
 
 @Test func aSourceGuessedFromTheTargetsCountryDoesNotCooperateWithItself() throws {
-    // "The government" has no country of its own here; China's is the target's.
-    #expect(try code("The government expressed appreciation for China's assistance.").isEmpty)
+    // "The government" has no country of its own here; China's is the target's. It is a
+    // government of unknown country.
+    let events = try code("The government expressed appreciation for China's assistance.")
+    #expect(!events.isEmpty && events.allSatisfy { $0.source.code == "---GOV" && $0.target.code == "CHN" })
     // Repression of one's own people stays ("Gunmen abducted Nigerian students": the only country).
     #expect(
         try code("Gunmen abducted twenty Nigerian students.").contains {
@@ -982,4 +984,54 @@ private func token(
     let claim = try code(
         "The Somali group al-Shabab claimed responsibility for an attack targeting shoppers at a market in Kenya.")
     #expect(has(claim, "SOMREB", "01", "KEN"))
+}
+
+@Test func aReducedRelativeParsedAsTheMainVerbIsRepaired() {
+    // "A report released Tuesday alleged …" with *released* the root and *alleged* its conjunct.
+    let parsed = [
+        token("A", "DET", 1, "det"), token("report", "NOUN", 2, "nsubj", xpos: "NN"),
+        token("released", "VERB", -1, "root", xpos: "VBN", lemma: "release"),
+        token("Tuesday", "PROPN", 2, "obj", xpos: "NNP"),
+        token("alleged", "VERB", 2, "conj", xpos: "VBD", lemma: "allege"), token("fraud", "NOUN", 4, "obj"),
+        token(".", "PUNCT", 2, "punct", xpos: "."),
+    ]
+    let repaired = SentenceGraph.repairedReducedRelatives(parsed)
+    #expect(repaired[4].head == -1 && repaired[4].relation == "root")
+    #expect(repaired[1].head == 4 && repaired[2].head == 1 && repaired[2].relation == "acl")
+    #expect(repaired[3].relation == "obl" && repaired[6].head == 4)
+    // Coordinated verbs are left alone: "police arrested him and charged him".
+    var coordinated = parsed
+    coordinated.insert(token("and", "CCONJ", 5, "cc"), at: 4)
+    for index in coordinated.indices where coordinated[index].head >= 4 { coordinated[index].head += 1 }
+    #expect(SentenceGraph.repairedReducedRelatives(coordinated) == coordinated)
+}
+
+@Test func aDocumentIssuedInACountryWithNoAuthorNamedSpeaksForIt() throws {
+    #expect(has(try code("A report published in London accused Iran of torture."), "GBR", "11", "IRN"))
+    // The parse took *released* for the verb and *accused* for its conjunct.
+    #expect(
+        has(
+            try code("A report released Tuesday in Kigali accused France of complicity in the genocide."), "RWA", "11",
+            "FRA"))
+    // An author named is the source; a place the document is about is not.
+    #expect(
+        has(
+            try code("A report by Amnesty International published in London accused Iran of torture."), "NGOAMN", "11",
+            "IRN"))
+    #expect(try code("A report about London accused Iran of torture.").isEmpty)
+}
+
+@Test func aConjunctWithASubjectOfItsOwnDoesNotShareTheFirstVerbsTarget() throws {
+    let events = try code("Egypt hosted Israeli negotiators and the Qatari envoy took part.")
+    #expect(has(events, "EGY", "04", "ISRGOV"))
+    #expect(!events.contains { $0.source.code.hasPrefix("QAT") })
+}
+
+@Test func aRoleOfNoCountryNamedIsOfUnknownCountryRatherThanTheTargets() throws {
+    // The government is not China's own: PETRARCH2's and Phoenix's `---GOV`.
+    #expect(has(try code("The government praised China for its help."), "---GOV", "05", "CHN"))
+    // Where the sentence names a country that is not the target's, the role is of that country.
+    #expect(has(try code("The Kenyan government praised China for its help."), "KENGOV", "05", "CHN"))
+    // Neither side known: no event.
+    #expect(try code("Rebels attacked the army base.").isEmpty)
 }

@@ -151,6 +151,10 @@ import Testing
         #expect(Array(phoenix[18...22]) == ["1.29", "103.85", "Singapore", "", "SGP"])
         #expect(Array(phoenix[23...25]) == ["d1_0;d2_4", "https://a/1;https://b/2", "AP;AFP"])
         #expect(EventExport.phoenixQuadClass(root: "02") == "0" && EventExport.phoenixQuadClass(root: "16") == "3")
+        // A role of unknown country has no country column, only its type.
+        let unknown = EventActor(code: "---GOV", text: "the government")
+        #expect(Array(EventExport.gdeltActor(unknown)[2...9]) == ["", "", "", "", "", "GOV", "", ""])
+        #expect(EventExport.phoenixActor("---GOV") == ["---GOV", "", "GOV", ""])
     }
 
     @Test func storedEventJSONIsTheEventRecordWithItsMentions() throws {

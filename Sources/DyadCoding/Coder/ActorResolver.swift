@@ -14,6 +14,9 @@ struct ResolvedActor: Sendable, Hashable {
     var isEthnic = false
     /// A person named by a surname alone ("Kano"), which may be a place or someone else.
     var isBySurname = false
+    /// A role whose country was guessed from the sentence or the article ("the government"),
+    /// not named with it.
+    var isCountryGuessed = false
 
     var country: String { String(code.prefix(3)) }
     /// Whether the actor's country was only inferred from the context ("the HRI of the only
@@ -421,7 +424,7 @@ struct ActorResolver {
             if let only = onlyCountry(context: context) {
                 return ResolvedActor(
                     code: only + agent, range: textRange, name: nil, isPerson: false,
-                    how: "the \(agent) of the only country in the sentence (\(only))")
+                    how: "the \(agent) of the only country in the sentence (\(only))", isCountryGuessed: true)
             }
         }
         if let agent, let lastCountry = context.lastCountry,
@@ -429,7 +432,7 @@ struct ActorResolver {
         {
             return ResolvedActor(
                 code: lastCountry + agent, range: textRange, name: nil, isPerson: false,
-                how: "the \(agent) of the country in context (\(lastCountry))")
+                how: "the \(agent) of the country in context (\(lastCountry))", isCountryGuessed: true)
         }
         return nil
     }

@@ -410,6 +410,17 @@ struct SentenceCoder {
                 if !found.isEmpty { return found }
             }
         }
+        // "A report released in the Rwandan capital alleged …": a document issued in a country
+        // with no author named speaks for that country.
+        if Self.documentNouns.contains(graph.lemmas[head]) {
+            for clause in graph.children(of: head, "acl")
+            where isPassiveParticiple(clause) && Self.issuingVerbs.contains(graph.lemmas[clause]) {
+                for oblique in graph.children(of: clause, "obl") where graph.preposition(of: oblique) == "in" {
+                    let found = actors(at: oblique).filter { $0.code.count == 3 }
+                    if !found.isEmpty { return found }
+                }
+            }
+        }
         // "an attack targeting Kenyans", "sanctions aimed at Russian banks": whom a participle of
         // aiming names (or where what it names lies: "targeting shoppers at a mall in Nairobi").
         for clause in graph.children(of: head, "acl")
@@ -1031,7 +1042,9 @@ struct SentenceCoder {
             // "withdrew its troops from Lebanon": whom the act's prepositions name.
             if targets.isEmpty { targets = obliqueTargets(of: verb).excluding(sources) }
         }
-        if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"),
+        // "attacked Gori and shelled": a conjunct with no target of its own shares its first
+        // verb's, if it shares its subject too ("… and the French military took part" does not).
+        if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"), graph.child(of: verb, "nsubj") == nil,
             let first = eventsByPredicate[graph.tokens[verb].head]?.first
         {
             targets = [first.target]
@@ -1359,17 +1372,23 @@ struct SentenceCoder {
             return moved
         }
         var events: [CandidateEvent] = []
-        for source in sources.map(located) {
+        for named in sources.map(located) {
             for target in targets.map(located) {
+                var source = named
                 guard source.code != target.code, source.range != target.range else {
                     notes.append("\(lemma): source and target are the same actor (\(source.code)), no event")
                     continue
                 }
                 // "The government expressed appreciation for China's assistance": a source whose
-                // country was only guessed from the target's is no one cooperating with itself.
+                // country was only guessed from the target's is no one cooperating with itself. A
+                // role is then of unknown country (`---GOV`); an institution named before is no event.
                 if source.isInferred, source.country == target.country, code.prefix(2) <= "08" {
-                    notes.append("\(lemma): \(source.code) was guessed from the target's country, no event")
-                    continue
+                    guard source.isCountryGuessed else {
+                        notes.append("\(lemma): \(source.code) was guessed from the target's country, no event")
+                        continue
+                    }
+                    source.code = EventActor.unknownCountry + source.code.dropFirst(3)
+                    source.how += ", which is the target's: of no country named"
                 }
                 var code = code
                 var pattern = pattern
@@ -1504,6 +1523,15 @@ struct SentenceCoder {
 
     /// Participles that say whom a noun's act is aimed at ("an attack targeting Kenyans").
     private static let aimingVerbs: Set<String> = ["target", "aim", "hit", "strike", "direct"]
+    /// Nouns naming a document that can say or allege something ("a report released in Kigali").
+    private static let documentNouns: Set<String> = [
+        "report", "study", "statement", "document", "communique", "communiqué", "dossier", "survey",
+        "assessment", "review", "memo", "memorandum", "letter", "declaration", "paper",
+    ]
+    /// Participles of putting out a document ("released", "published in Paris").
+    private static let issuingVerbs: Set<String> = [
+        "release", "publish", "issue", "present", "unveil", "submit", "circulate", "distribute",
+    ]
 
     /// Nouns whose to-clause is a right, a plan or an attempt, not an act ("the right to fire").
     private static let unrealizedNouns: Set<String> = [

@@ -1,0 +1,43 @@
+internal import DyadText
+
+extension SentenceGraph {
+    /// Undoes a parse that read a reduced relative clause as the sentence's verb and the real verb
+    /// as its conjunct ("A report released Tuesday in Kigali alleged that …", "The man arrested in
+    /// Paris denied the charges", with *released*, *arrested* the root and *alleged*, *denied* a
+    /// `conj` or an unmarked `advcl`, with no subject of its own): the conjunct becomes the root with the
+    /// noun as its subject, and the participle describes the noun (`acl`). Words after the
+    /// conjunct that hung on the participle move to it; a passive participle has no object, so
+    /// what the parse took for one is an oblique ("released *Tuesday*").
+    static func repairedReducedRelatives(_ original: [Token]) -> [Token] {
+        var tokens = original
+        guard let root = tokens.indices.first(where: { tokens[$0].head < 0 }),
+            tokens[root].upos == "VERB", ["VBN", "VBD"].contains(tokens[root].xpos),
+            tokens[root].form.lowercased().hasSuffix("ed"),
+            let subject = tokens.indices.first(where: { tokens[$0].head == root && tokens[$0].relation == "nsubj" }),
+            subject < root, tokens[subject].upos == "NOUN",
+            !tokens.indices.contains(where: {
+                tokens[$0].head == root && ["aux", "aux:pass", "cop", "mark"].contains(tokens[$0].relation)
+            }),
+            let verb = tokens.indices.first(where: {
+                $0 > root && tokens[$0].head == root && ["conj", "advcl"].contains(tokens[$0].relation)
+                    && tokens[$0].upos == "VERB" && ["VBD", "VBZ", "VBP"].contains(tokens[$0].xpos)
+            }),
+            !tokens.indices.contains(where: {
+                tokens[$0].head == verb
+                    && ["cc", "mark", "nsubj", "nsubj:pass", "aux", "aux:pass"].contains(tokens[$0].relation)
+            }),
+            !tokens[(root + 1)..<verb].contains(where: { $0.upos == "PUNCT" || $0.upos == "CCONJ" })
+        else { return tokens }
+        for index in tokens.indices where tokens[index].head == root {
+            if index > verb { tokens[index].head = verb }
+            if tokens[index].relation == "obj" { tokens[index].relation = "obl" }
+        }
+        tokens[verb].head = -1
+        tokens[verb].relation = "root"
+        tokens[root].head = subject
+        tokens[root].relation = "acl"
+        tokens[root].xpos = "VBN"
+        tokens[subject].head = verb
+        return tokens
+    }
+}
