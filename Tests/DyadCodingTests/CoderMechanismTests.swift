@@ -1035,3 +1035,34 @@ private func token(
     // Neither side known: no event.
     #expect(try code("Rebels attacked the army base.").isEmpty)
 }
+
+@Test func namesTypedInTheWrongCaseAreStillNames() throws {
+    // A capital inside a word marks a name mistyped, not a common word.
+    #expect(has(try code("Russian troops attacked uKraine."), "RUSMIL", "19", "UKR"))
+    // A surname in lowercase right after a title.
+    #expect(has(try code("Prime Minister modi visited China."), "INDGOV", "04", "CHN"))
+    // Not any lowercase noun after a title.
+    let explained = try #require(sharedCoder).explain(
+        Document(id: "test", text: "The Foreign Minister hopes for peace with China.", date: EventDate("2024-05-02")))
+    #expect(explained.1.flatMap(\.actors).allSatisfy { $0.code == "CHN" })
+}
+
+@Test func condolencesAreAimedAtThePlaceOfTheTragedy() throws {
+    #expect(has(try code("Putin expressed sympathy over the floods in Pakistan."), "RUSGOV", "01", "PAK"))
+}
+
+@Test func aNounTaggedAsAVerbWhereASubjectStandsIsRepaired() throws {
+    // "Evidence against Iran was presented", with *Evidence* a verb and *against Iran* its oblique.
+    let parsed = [
+        token("Evidence", "VERB", 4, "nsubj:pass", xpos: "VB"), token("against", "ADP", 2, "case"),
+        token("Iran", "PROPN", 0, "obl"), token("was", "AUX", 4, "aux:pass"),
+        token("presented", "VERB", -1, "root", xpos: "VBN", lemma: "present"),
+    ]
+    let repaired = SentenceGraph.repairedNominalVerbs(parsed)
+    #expect(repaired[0].upos == "NOUN" && repaired[2].relation == "nmod")
+    #expect(has(try code("Evidence against Iran was presented by Israel."), "ISR", "11", "IRN"))
+    // A verb with a subject of its own is a clause: left alone.
+    var clause = parsed
+    clause[3] = token("it", "PRON", 0, "nsubj")
+    #expect(SentenceGraph.repairedNominalVerbs(clause) == clause)
+}

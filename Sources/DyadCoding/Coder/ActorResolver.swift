@@ -126,10 +126,14 @@ struct ActorResolver {
             var lemmaKey = ""
             var bestName: (entries: [NameEntry], end: Int)?
             var bestAgent: (code: String, end: Int)?
-            // A name starts with a capital, or with a lowercase Arabic article joined to it ("al-Shabab").
+            // A name starts with a capital, or with a lowercase Arabic article joined to it
+            // ("al-Shabab"); a word with a capital inside is a name mistyped ("iSrael"), not a
+            // common word.
+            let written = tokens[index].form
             let capitalized =
-                tokens[index].form.first.map { $0.isUppercase || $0.isNumber } ?? false
-                || (!tokens[index].spaceAfter && Self.arabicArticles.contains(tokens[index].form))
+                written.first.map { $0.isUppercase || $0.isNumber } ?? false
+                || (!tokens[index].spaceAfter && Self.arabicArticles.contains(written))
+                || written.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
             var end = index
             while end < tokens.count && end < index + limit {
                 if end > index {
@@ -483,15 +487,27 @@ struct ActorResolver {
         return String(key.dropLast())
     }
 
-    /// A capitalised word tagged as a pronoun that is no pronoun ("Wu emphasized"): a name.
+    /// A capitalised word tagged as a pronoun that is no pronoun ("Wu emphasized"), or a surname
+    /// in lowercase after a title ("President obama"): a name.
     func isMistaggedName(_ index: Int) -> Bool {
         let token = graph.tokens[index]
+        if token.upos == "NOUN", index > 0 { return isLowercaseSurnameAfterTitle(index) }
         guard token.upos == "PRON", token.form.first?.isUppercase == true, token.form.count > 1 else { return false }
         let word = token.form.lowercased()
         return
             !(Self.personPronouns.contains(word) || Self.thingPronouns.contains(word)
             || Self.pluralPronouns.contains(word)
             || Self.otherPronouns.contains(word))
+    }
+
+    /// "President obama", "Prime Minister modi": a person's surname in lowercase, tagged as a
+    /// common noun, right after a capitalized title.
+    private func isLowercaseSurnameAfterTitle(_ index: Int) -> Bool {
+        let title = index - 1
+        guard graph.tokens[index].form.first?.isLowercase == true, agentAt[title] != nil,
+            graph.tokens[title].form.first?.isUppercase == true
+        else { return false }
+        return dictionary.person(surname: graph.tokens[index].form, on: date, agent: agentAt[title]?.code) != nil
     }
 
     /// Pronouns and determiners that are neither a person, a thing nor a plural group.

@@ -1469,9 +1469,12 @@ struct SentenceCoder {
 
     /// The target of an act with no named target: the country of the place where it happened,
     /// else, for protest and repression by a domestic actor (a code with a role), its own country.
+    /// Condolences (018) are aimed at the place of the tragedy.
     private mutating func domesticTarget(of predicate: Int, code: String, sources: [ResolvedActor]) -> ResolvedActor? {
         let root = String(code.prefix(2))
-        guard Self.placeTargetedRoots.contains(root), let source = sources.first else { return nil }
+        // Sympathy is also aimed at where the tragedy happened ("condolences for the earthquake
+        // victims in Turkey").
+        guard Self.placeTargetedRoots.contains(root) || code == "018", let source = sources.first else { return nil }
         // Of the concessions, only easing restrictions (081: curfews, bans, states of emergency) is
         // aimed at a country; a resignation or a surrender with no one named is not an event here.
         if root == "08", !code.hasPrefix("081") { return nil }

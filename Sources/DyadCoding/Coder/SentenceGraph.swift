@@ -17,7 +17,7 @@ struct SentenceGraph: Sendable {
             Self.repairedFullStopPhrases, Self.repairedAdjectivalParticiples, Self.repairedTemporalSubjects,
             Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
             Self.repairedNounClauses, Self.repairedSplitClauses, Self.repairedObjectRoots, Self.repairedThatClauses,
-            Self.repairedVerbCompounds, Self.repairedReducedRelatives,
+            Self.repairedVerbCompounds, Self.repairedReducedRelatives, Self.repairedNominalVerbs,
         ]
         tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)

@@ -40,4 +40,28 @@ extension SentenceGraph {
         tokens[subject].head = verb
         return tokens
     }
+
+    /// Undoes a parse that tagged a noun standing as a subject or object as a verb ("Evidence
+    /// against Russia was presented", with a sentence-initial *Evidence* a verb and *against
+    /// Russia* its oblique): a verb that is a clause's subject or object and has no subject,
+    /// auxiliary, marker or object of its own is a noun, and its obliques are its modifiers.
+    /// Gerunds ("Shelling continued") keep their reading.
+    static func repairedNominalVerbs(_ original: [Token]) -> [Token] {
+        var tokens = original
+        for noun in tokens.indices
+        where tokens[noun].upos == "VERB" && ["nsubj", "nsubj:pass", "obj"].contains(tokens[noun].relation)
+            && !tokens[noun].form.lowercased().hasSuffix("ing")
+        {
+            let children = tokens.indices.filter { tokens[$0].head == noun }
+            guard
+                !children.contains(where: {
+                    ["nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obj", "cop"].contains(tokens[$0].relation)
+                })
+            else { continue }
+            tokens[noun].upos = "NOUN"
+            tokens[noun].xpos = tokens[noun].form.hasSuffix("s") ? "NNS" : "NN"
+            for index in children where tokens[index].relation == "obl" { tokens[index].relation = "nmod" }
+        }
+        return tokens
+    }
 }
