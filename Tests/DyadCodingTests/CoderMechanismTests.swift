@@ -1066,3 +1066,11 @@ private func token(
     clause[3] = token("it", "PRON", 0, "nsubj")
     #expect(SentenceGraph.repairedNominalVerbs(clause) == clause)
 }
+
+@Test func aSourceRoleWithNoCountryAnywhereIsOfUnknownCountry() throws {
+    #expect(has(try code("Biden faces criticism from Congress over the deal."), "---LEG", "11", "USAGOV"))
+    #expect(has(try code("Macron was criticized by parliament over the pension reform."), "---LEG", "11", "FRAGOV"))
+    // Not a target of unknown country, and not when the source has a country of its own.
+    #expect(try code("Rebels attacked the army base.").isEmpty)
+    #expect(has(try code("The French parliament criticized Macron."), "FRALEG", "11", "FRAGOV"))
+}

@@ -966,6 +966,7 @@ struct SentenceCoder {
         }
         if sources.isEmpty { sources = perpetrators(of: verb) }
         if sources.isEmpty, let attackers = unidentifiedAttackers(of: verb, code: coding.code) { sources = [attackers] }
+        if sources.isEmpty, let role = unknownCountryRole(of: verb, slot: coding.match?.source) { sources = [role] }
         // The speaker of a statement with no subject of its own ("…, adding: will send troops"), but
         // not the agent of what was done to someone ("victims killed by the crash", "were freed").
         if sources.isEmpty, let speaker = speakerAt[verb], graph.child(of: verb, "nsubj") == nil, !isPassive(verb),
@@ -1483,12 +1484,27 @@ struct SentenceCoder {
             ?? placeCountry(of: predicate, sources: sources)
         if let placed { return placed }
         guard Self.domesticRoots.contains(root),
+            !source.code.hasPrefix(EventActor.unknownCountry),
             sources.allSatisfy({ $0.code.count > 3 && $0.country == source.country }),
             !source.code.hasPrefix("IGO"), !source.code.hasPrefix("NGO")
         else { return nil }
         return ResolvedActor(
             code: source.country, range: 0..<0, name: nil, isPerson: false,
             how: "no target named: the source's own country (\(source.country))")
+    }
+
+    /// "Obama faces pressure from Congress", "Protesters stormed the Iranian embassy": the role
+    /// that does the act (the pattern's source, the passive's agent or the subject), when the text
+    /// gives it no country at all, is of unknown country (`---LEG`, as PETRARCH2 codes it). A
+    /// source of last resort: `make` codes no event whose target is as unknown.
+    private func unknownCountryRole(of verb: Int, slot: Int?) -> ResolvedActor? {
+        let head = slot ?? (isPassive(verb) ? passiveAgent(of: verb) : graph.child(of: verb, "nsubj"))
+        guard let head, actorAt[head] == nil, groupAt[head] == nil, let agent = resolver.agentAt[head],
+            graph.tokens[head].upos != "PRON"
+        else { return nil }
+        return ResolvedActor(
+            code: EventActor.unknownCountry + agent.code, range: resolver.range(of: resolver.core(of: head)), name: nil,
+            isPerson: false, how: "a \(agent.code) of no country named")
     }
 
     /// "summoned Niger's ambassador to complain of inaction": the purpose of an act done to
