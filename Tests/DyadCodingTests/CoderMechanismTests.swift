@@ -1074,3 +1074,14 @@ private func token(
     #expect(try code("Rebels attacked the army base.").isEmpty)
     #expect(has(try code("The French parliament criticized Macron."), "FRALEG", "11", "FRAGOV"))
 }
+
+@Test func aMisspeltCountryStandingAloneIsThatCountry() throws {
+    #expect(has(try code("Afganistan rejected the proposal from Pakistan."), "AFG", "12", "PAK"))
+    #expect(has(try code("The army of Sweeden attacked Norway."), "SWEMIL", "19", "NOR"))
+    // Not a first name before a surname, nor a change of the first letter ("Prussia").
+    let coder = try #require(sharedCoder)
+    let (_, sentences) = coder.explain(
+        Document(id: "test", text: "Frances Haugen criticized Facebook.", date: EventDate("2024-05-02")))
+    #expect(!sentences.flatMap(\.actors).contains { $0.code.hasPrefix("FRA") })
+    #expect(try code("Prussia attacked Austria.").isEmpty)
+}

@@ -167,8 +167,55 @@ struct ActorResolver {
         for position in tokens.indices where nameAt[position] == nil && agentAt[position] == nil {
             if let code = Self.titles[normalized[position]] {
                 agentAt[position] = (code, position..<position + 1)
+            } else if let entries = misspeltCountry(at: position, normalized: normalized[position]) {
+                nameAt[position] = (entries, position..<position + 1)
             }
         }
+    }
+
+    /// "Quatar", "Ethopia": a capitalised word no dictionary knows, standing alone (no name
+    /// around it) and not a surname, that is one letter added, dropped or swapped away from
+    /// exactly one country's name, is that country. The first letter must be right, and the word
+    /// at least six letters long ("Spahn" is no Spain).
+    private func misspeltCountry(at index: Int, normalized word: String) -> [NameEntry]? {
+        let tokens = graph.tokens
+        guard word.utf8.count >= 6, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+            tokens[index].form.first?.isUppercase == true, tokens[index].upos == "PROPN",
+            dictionary.person(surname: word, on: nil) == nil
+        else { return nil }
+        func isNameWord(_ neighbour: Int) -> Bool {
+            neighbour >= 0 && neighbour < tokens.count && tokens[neighbour].upos == "PROPN"
+                && tokens[neighbour].form.first?.isUppercase == true
+        }
+        guard !isNameWord(index - 1), !isNameWord(index + 1) else { return nil }
+        let letters = Array(word.utf8)
+        var candidates: [[UInt8]] = []
+        for cut in 1..<letters.count {
+            var dropped = letters
+            dropped.remove(at: cut)
+            candidates.append(dropped)
+            if cut + 1 < letters.count {
+                var swapped = letters
+                swapped.swapAt(cut, cut + 1)
+                candidates.append(swapped)
+            }
+        }
+        for place in 1...letters.count {
+            for letter in UInt8(ascii: "a")...UInt8(ascii: "z") {
+                var added = letters
+                added.insert(letter, at: place)
+                candidates.append(added)
+            }
+        }
+        var found: [NameEntry]?
+        for candidate in candidates {
+            guard let entries = dictionary.names[String(decoding: candidate, as: UTF8.self)],
+                let country = entries.first(where: { $0.kind == .country })
+            else { continue }
+            if let found, found.first?.code != country.code { return nil }
+            found = [country]
+        }
+        return found
     }
 
     // MARK: Noun phrases
