@@ -1085,3 +1085,10 @@ private func token(
     #expect(!sentences.flatMap(\.actors).contains { $0.code.hasPrefix("FRA") })
     #expect(try code("Prussia attacked Austria.").isEmpty)
 }
+
+@Test func verbalCooperationIsNeverWithTheSourcesOwnCountry() throws {
+    #expect(try code("President Omar al-Bashir took steps to promote an image of tolerance in Sudan.").isEmpty)
+    #expect(try code("The president took steps to promote an image of tolerance in Sudan.").isEmpty)
+    // With another country it is cooperation.
+    #expect(has(try code("Sudan's president promoted cooperation with Egypt."), "SDN", "05", "EGY"))
+}

@@ -1382,14 +1382,24 @@ struct SentenceCoder {
                 }
                 // "The government expressed appreciation for China's assistance": a source whose
                 // country was only guessed from the target's is no one cooperating with itself. A
-                // role is then of unknown country (`---GOV`); an institution named before is no event.
+                // role is then of unknown country (`---GOV`); an institution named before, or a
+                // role acting where its country is only named as a place ("The president promoted
+                // tolerance in Sudan"), is no event.
                 if source.isInferred, source.country == target.country, code.prefix(2) <= "08" {
-                    guard source.isCountryGuessed else {
+                    guard source.isCountryGuessed, !isNamedAsPlace(target) else {
                         notes.append("\(lemma): \(source.code) was guessed from the target's country, no event")
                         continue
                     }
                     source.code = EventActor.unknownCountry + source.code.dropFirst(3)
                     source.how += ", which is the target's: of no country named"
+                }
+                // "Bashir promised to democratize Sudan", "took steps to promote openness in Sudan":
+                // intent, meetings and diplomatic cooperation are between two parties, not with the
+                // source's own country.
+                if ["03", "04", "05"].contains(code.prefix(2)), target.code.count == 3, target.country == source.country
+                {
+                    notes.append("\(lemma): \(target.code) is \(source.code)'s own country, no event")
+                    continue
                 }
                 var code = code
                 var pattern = pattern
@@ -1415,6 +1425,14 @@ struct SentenceCoder {
             }
         }
         return events
+    }
+
+    /// Whether the words that named `actor` are the object of a preposition of place ("in Sudan").
+    private func isNamedAsPlace(_ actor: ResolvedActor) -> Bool {
+        graph.tokens.indices.contains { index in
+            actor.range.contains(graph.tokens[index].range.lowerBound)
+                && PlaceFinder.locative.contains(graph.preposition(of: index) ?? "")
+        }
     }
 
     /// Words naming a crowd of protesters.
