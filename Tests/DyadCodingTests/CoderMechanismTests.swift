@@ -1092,3 +1092,20 @@ private func token(
     // With another country it is cooperation.
     #expect(has(try code("Sudan's president promoted cooperation with Egypt."), "SDN", "05", "EGY"))
 }
+
+@Test func aRoleLoyalToAGroupOrALeaderIsOfTheirCountry() throws {
+    #expect(has(try code("Troops loyal to Bashar al-Assad shelled Homs."), "SYRMIL", "19", "SYR"))
+    #expect(
+        has(
+            try code("Militants loyal to Abu Musab al-Zarqawi attacked a police station in Mosul."), "IRQREB", "18",
+            "IRQ"))
+}
+
+@Test func sudansRebelMovementBeforeAndSouthSudansOppositionAfterIndependence() throws {
+    #expect(has(try code("The Sudanese government and the SPLM/A agreed to a ceasefire."), "SDNREB", "08", "SDNGOV"))
+    #expect(
+        has(
+            try code("The SPLM-IO accused the government of South Sudan of attacking its positions."), "SSDREB", "11",
+            "SSDGOV")
+    )
+}

@@ -469,6 +469,14 @@ struct ActorResolver {
             actor.how = "the \(lemma) named before (\(earlier.code))"
             return actor
         }
+        if let agent, let patron = patron(of: head) {
+            // "Militants loyal to Abu Musab al-Zarqawi", "troops loyal to Assad": a role loyal to
+            // a group or a leader is of their country (a transnational group's whole code).
+            let isTransnational = ["IGO", "NGO", "IMG"].contains(String(patron.code.prefix(3)))
+            return ResolvedActor(
+                code: isTransnational ? patron.code : String(patron.code.prefix(3)) + agent, range: textRange,
+                name: nil, isPerson: false, how: "the \(agent) loyal to \(patron.canonical)")
+        }
         if let agent {
             // "Gunmen abducted twenty Nigerian students": a role with no country of its own, in a
             // sentence that names a single country, is taken to be of that country.
@@ -484,6 +492,29 @@ struct ActorResolver {
             return ResolvedActor(
                 code: lastCountry + agent, range: textRange, name: nil, isPerson: false,
                 how: "the \(agent) of the country in context (\(lastCountry))", isCountryGuessed: true)
+        }
+        return nil
+    }
+
+    /// Words that tie a role to the group or leader it serves ("loyal to", "allied with").
+    private static let allegianceWords: Set<String> = ["loyal", "allied", "affiliated", "faithful"]
+
+    /// The group or leader a nominal is loyal to, as its dictionary entry: the person named in the
+    /// `to`/`with` phrase of an allegiance word describing it ("loyal to Iraq's Al-Qaeda frontman
+    /// Abu Musab al-Zarqawi"), else the last organisation, nearest the phrase's head.
+    private func patron(of head: Int) -> NameEntry? {
+        for word in graph.children(of: head, "amod", "acl") where Self.allegianceWords.contains(graph.lemmas[word]) {
+            for phrase in graph.children(of: word, "obl")
+            where ["to", "with"].contains(graph.preposition(of: phrase) ?? "") {
+                let entries = graph.subtree(phrase).flatMap { nameAt[$0]?.entries ?? [] }
+                for entry in entries where entry.kind == .person {
+                    guard let person = entry.person, person < dictionary.people.count,
+                        let code = dictionary.people[person].code(on: date)
+                    else { continue }
+                    return NameEntry(kind: .person, code: code, canonical: entry.canonical, person: person)
+                }
+                if let group = entries.last(where: { $0.kind == .organization }) { return group }
+            }
         }
         return nil
     }
