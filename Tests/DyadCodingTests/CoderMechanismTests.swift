@@ -1109,3 +1109,9 @@ private func token(
             "SSDGOV")
     )
 }
+
+@Test func seekingRefugeInACountryAsksThatCountry() throws {
+    #expect(has(try code("Thousands of Syrians sought asylum in Turkey."), "SYRCVL", "02", "TUR"))
+    // Continuing an effort names no act of its own.
+    #expect(try code("The rebels continued their effort to topple the government.").isEmpty)
+}
