@@ -1115,3 +1115,15 @@ private func token(
     // Continuing an effort names no act of its own.
     #expect(try code("The rebels continued their effort to topple the government.").isEmpty)
 }
+
+@Test func aPluralPronounStandsForTheGroupNamedInTheSentenceNotAPlace() throws {
+    let events = try code("Rebels in Mali attacked Gao as they pushed south.")
+    #expect(has(events, "MLIREB", "18", "MLI"))
+    let coder = try #require(sharedCoder)
+    let (_, sentences) = coder.explain(
+        Document(
+            id: "test",
+            text: "Rebels in the Ivory Coast blocked roads into Abidjan as they attacked government troops.",
+            date: EventDate("2024-05-02")))
+    #expect(sentences.flatMap(\.actors).contains { $0.text == "they" && $0.code == "CIVREB" })
+}

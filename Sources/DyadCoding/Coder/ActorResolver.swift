@@ -618,7 +618,12 @@ struct ActorResolver {
             let local = context.inSentence.last { !$0.isPerson }
             return copy(local ?? context.lastSubjectInstitution ?? context.lastInstitution, "pronoun")
         }
-        if Self.pluralPronouns.contains(word) { return copy(context.lastInstitution ?? context.lastPerson, "pronoun") }
+        if Self.pluralPronouns.contains(word) {
+            // "Rebels blocked transport into Abidjan as they continued …": a group with a role
+            // named in the sentence, not the place named after it.
+            let group = context.inSentence.last { !$0.isPerson && $0.code.count > 3 }
+            return copy(group ?? context.lastInstitution ?? context.lastPerson, "pronoun")
+        }
         return nil
     }
 }
