@@ -181,7 +181,7 @@ struct ActorResolver {
         let tokens = graph.tokens
         guard word.utf8.count >= 6, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
             tokens[index].form.first?.isUppercase == true, tokens[index].upos == "PROPN",
-            dictionary.person(surname: word, on: nil) == nil
+            dictionary.surnames[word] == nil
         else { return nil }
         func isNameWord(_ neighbour: Int) -> Bool {
             neighbour >= 0 && neighbour < tokens.count && tokens[neighbour].upos == "PROPN"

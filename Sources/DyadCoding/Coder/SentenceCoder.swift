@@ -1511,10 +1511,11 @@ struct SentenceCoder {
             how: "no target named: the source's own country (\(source.country))")
     }
 
-    /// "Obama faces pressure from Congress", "Protesters stormed the Iranian embassy": the role
-    /// that does the act (the pattern's source, the passive's agent or the subject), when the text
-    /// gives it no country at all, is of unknown country (`---LEG`, as PETRARCH2 codes it). A
-    /// source of last resort: `make` codes no event whose target is as unknown.
+    /// "Obama faces pressure from Congress", "Macron was criticized by parliament": the role that
+    /// does the act (the pattern's source, the passive's agent or the subject), when the text gives
+    /// it no country at all, is of unknown country (`---LEG`, as PETRARCH2 codes it). A source of
+    /// last resort only: a target is never of unknown country, so such an event always says whom
+    /// it was aimed at.
     private func unknownCountryRole(of verb: Int, slot: Int?) -> ResolvedActor? {
         let head = slot ?? (isPassive(verb) ? passiveAgent(of: verb) : graph.child(of: verb, "nsubj"))
         guard let head, actorAt[head] == nil, groupAt[head] == nil, let agent = resolver.agentAt[head],

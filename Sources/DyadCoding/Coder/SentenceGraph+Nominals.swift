@@ -4,9 +4,9 @@ extension SentenceGraph {
     /// Undoes a parse that read a reduced relative clause as the sentence's verb and the real verb
     /// as its conjunct ("A report released Tuesday in Kigali alleged that …", "The man arrested in
     /// Paris denied the charges", with *released*, *arrested* the root and *alleged*, *denied* a
-    /// `conj` or an unmarked `advcl`, with no subject of its own): the conjunct becomes the root with the
-    /// noun as its subject, and the participle describes the noun (`acl`). Words after the
-    /// conjunct that hung on the participle move to it; a passive participle has no object, so
+    /// `conj` or an unmarked `advcl` with no subject of its own): the conjunct becomes the root
+    /// with the noun as its subject, and the participle describes the noun (`acl`). Words after
+    /// the conjunct that hung on the participle move to it; a passive participle has no object, so
     /// what the parse took for one is an oblique ("released *Tuesday*").
     static func repairedReducedRelatives(_ original: [Token]) -> [Token] {
         var tokens = original
