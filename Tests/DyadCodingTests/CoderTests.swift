@@ -11,6 +11,12 @@ func code(_ text: String, date: String = "2024-05-02") throws -> [Event] {
     return coder.code(Document(id: "test", text: text, date: EventDate(date)))
 }
 
+/// The actors the bundled coder finds in `text`, as `dyad explain` lists them.
+func explainedActors(_ text: String, date: String = "2024-05-02") throws -> [SentenceExplanation.Actor] {
+    let coder = try #require(sharedCoder, "the bundled coder failed to load")
+    return coder.explain(Document(id: "test", text: text, date: EventDate(date))).1.flatMap(\.actors)
+}
+
 /// One sentence and the event it must produce: source, CAMEO code (or root), target.
 struct Case: CustomTestStringConvertible, Sendable {
     var text: String
