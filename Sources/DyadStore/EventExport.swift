@@ -38,10 +38,8 @@ package enum EventExport {
                 types.append(first)
                 if parts.count > 1 { group = parts[1] }
                 types += parts.dropFirst(2)
-            } else if first == EventActor.unknownCountry {
-                types += parts.dropFirst()
             } else if first.count == 3 {
-                country = first
+                if first != EventActor.unknownCountry { country = first }
                 types += parts.dropFirst()
             }
         }

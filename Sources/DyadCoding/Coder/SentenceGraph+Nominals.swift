@@ -58,8 +58,7 @@ extension SentenceGraph {
                     ["nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "obj", "cop"].contains(tokens[$0].relation)
                 })
             else { continue }
-            tokens[noun].upos = "NOUN"
-            tokens[noun].xpos = tokens[noun].form.hasSuffix("s") ? "NNS" : "NN"
+            retagAsNoun(&tokens[noun])
             for index in children where tokens[index].relation == "obl" { tokens[index].relation = "nmod" }
         }
         return tokens

@@ -238,6 +238,12 @@ struct SentenceGraph: Sendable {
         return tokens
     }
 
+    /// Tags a word the parse read as a verb as a common noun, plural if it ends in "s".
+    static func retagAsNoun(_ token: inout Token) {
+        token.upos = "NOUN"
+        token.xpos = token.form.hasSuffix("s") ? "NNS" : "NN"
+    }
+
     /// Undoes a parse that read a noun after an article as a verb ("rejected a US offer to host a
     /// summit", with *offer* a verb whose subject is *US*): a verb with an article of its own is a
     /// noun, a name before it its modifier and its infinitive a clause of the noun.
@@ -249,8 +255,7 @@ struct SentenceGraph: Sendable {
                 ["a", "an", "the"].contains(tokens[article].form.lowercased()),
                 !tokens[noun].form.lowercased().hasSuffix("ing")
             else { continue }
-            tokens[noun].upos = "NOUN"
-            tokens[noun].xpos = tokens[noun].form.hasSuffix("s") ? "NNS" : "NN"
+            retagAsNoun(&tokens[noun])
             for index in tokens.indices where tokens[index].head == noun {
                 switch tokens[index].relation {
                 case "nsubj" where index > article && index < noun: tokens[index].relation = "compound"
