@@ -7,8 +7,12 @@ import Foundation
 #endif
 
 /// One run of the `dyad` binary measured on its own: wall time and the child's peak resident
-/// memory (from `wait4`, so other processes of the test run do not count), killed if it runs
-/// past a time limit.
+/// memory, killed if it runs past a time limit.
+///
+/// The peak is the high-water mark of the child's own memory (`VmHWM` in `/proc/PID/status`),
+/// read while it runs. `wait4`'s `ru_maxrss` is not used where that file exists: Linux carries
+/// the parent's resident size into the child's at `exec`, so the test runner's own memory (some
+/// 300 MB when many tests run at once) would count as the child's.
 struct MeasuredRun {
     /// The exit status, or 128 + the signal that ended it.
     var status: Int32
@@ -50,17 +54,36 @@ struct MeasuredRun {
         }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var highWater: Double?
+        while true {
+            let waited = wait4(pid, &status, WNOHANG, &usage)
+            if waited == pid { break }
+            if waited < 0 && errno != EINTR { break }
+            if let reading = residentHighWater(of: pid) { highWater = max(highWater ?? 0, reading) }
+            usleep(5_000)
+        }
         let timedOut = !killed.disarm()
         let seconds = Date().timeIntervalSince(started)
         let signal = status & 0x7F
         let exit = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
         return MeasuredRun(
-            status: exit, seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024,
+            status: exit, seconds: seconds, peakMegabytes: highWater ?? Double(usage.ru_maxrss) / 1024,
             stdout: (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data(),
             stderr: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self),
             timedOut: timedOut)
     }
+}
+
+/// The high-water mark of a running process's resident memory in megabytes (`VmHWM` in
+/// `/proc/PID/status`), or `nil` where there is no such file.
+private func residentHighWater(of pid: pid_t) -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap({
+            Double($0)
+        })
+    else { return nil }
+    return kilobytes / 1024
 }
 
 struct MeasuredRunError: Error, CustomStringConvertible {
