@@ -33,7 +33,7 @@ private let moreRootCases: [Case] = [
     Case(text: "Nicaraguan police detained several opposition candidates.", source: "NICCOP", code: "17", target: "NICOPP"),
     Case(text: "Islamist militants in Mali kidnapped two Italian aid workers.", source: "MLIREB", code: "18", target: "ITA"),
     Case(text: "A suicide bomber attacked a Pakistani army convoy.", source: "PAK", code: "18", target: "PAK"),
-    Case(text: "Syrian government forces bombed rebel positions in Idlib.", source: "SYRMIL", code: "18", target: "SYRREB"),
+    Case(text: "Al-Shabab militants bombed a hotel in Mogadishu.", source: "SOMREB", code: "18", target: "SOM"),
     Case(text: "Ethiopian troops fought Eritrean forces along the border.", source: "ETH", code: "19", target: "ERIMIL"),
     Case(text: "Serbian forces carried out a massacre of Bosnian civilians.", source: "SRBMIL", code: "20", target: "BIHCVL"),
     Case(text: "Government troops used chemical weapons against Syrian civilians.", source: "SYRMIL", code: "20", target: "SYRCVL"),

@@ -131,7 +131,7 @@ struct ActorResolver {
             // common word.
             let written = tokens[index].form
             let capitalized =
-                written.first.map { $0.isUppercase || $0.isNumber } ?? false
+                Self.startsWithCapitalOrDigit(written)
                 || (!tokens[index].spaceAfter && Self.arabicArticles.contains(written))
                 || written.utf8.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
             var end = index
@@ -173,15 +173,26 @@ struct ActorResolver {
         }
     }
 
+    /// Whether the first character of `word` is uppercase or a number, read on bytes when it is
+    /// a lone ASCII byte (the next byte, if any, ASCII too), with `Character` otherwise.
+    private static func startsWithCapitalOrDigit(_ word: String) -> Bool {
+        var bytes = word.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        if first < 0x80, bytes.next().map({ $0 < 0x80 }) ?? true {
+            return (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39)
+        }
+        return word.first.map { $0.isUppercase || $0.isNumber } ?? false
+    }
+
     /// "Quatar", "Ethopia": a capitalised word no dictionary knows, standing alone (no name
     /// around it) and not a surname, that is one letter added, dropped or swapped away from
     /// exactly one country's name, is that country. The first letter must be right, and the word
     /// at least six letters long ("Spahn" is no Spain).
     private func misspeltCountry(at index: Int, normalized word: String) -> [NameEntry]? {
         let tokens = graph.tokens
-        guard word.utf8.count >= 6, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
-            tokens[index].form.first?.isUppercase == true, tokens[index].upos == "PROPN",
-            dictionary.surnames[word] == nil
+        // The cheap tests first (all of them must pass, so their order does not matter).
+        guard word.utf8.count >= 6, tokens[index].upos == "PROPN", word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+            tokens[index].form.first?.isUppercase == true
         else { return nil }
         func isNameWord(_ neighbour: Int) -> Bool {
             neighbour >= 0 && neighbour < tokens.count && tokens[neighbour].upos == "PROPN"
@@ -189,31 +200,57 @@ struct ActorResolver {
         }
         guard !isNameWord(index - 1), !isNameWord(index + 1) else { return nil }
         let letters = Array(word.utf8)
-        var candidates: [[UInt8]] = []
-        for cut in 1..<letters.count {
-            var dropped = letters
-            dropped.remove(at: cut)
-            candidates.append(dropped)
-            if cut + 1 < letters.count {
-                var swapped = letters
-                swapped.swapAt(cut, cut + 1)
-                candidates.append(swapped)
-            }
+        // The spellings one edit away begin with the word's letter and are at most one longer or
+        // shorter; the few countries so written are compared byte by byte with each edit, in the
+        // order the edits are tried.
+        let near = dictionary.countrySpellings.filter {
+            $0.first == letters.first && $0.count >= letters.count - 1 && $0.count <= letters.count + 1
         }
-        for place in 1...letters.count {
-            for letter in UInt8(ascii: "a")...UInt8(ascii: "z") {
-                var added = letters
-                added.insert(letter, at: place)
-                candidates.append(added)
-            }
-        }
+        guard !near.isEmpty, dictionary.surnames[word] == nil else { return nil }
         var found: [NameEntry]?
-        for candidate in candidates {
-            guard let entries = dictionary.names[String(decoding: candidate, as: UTF8.self)],
+        // Adds the country `spelling` names; `false` when it is another country than one found.
+        func take(_ spelling: [UInt8]) -> Bool {
+            guard let entries = dictionary.names[String(decoding: spelling, as: UTF8.self)],
                 let country = entries.first(where: { $0.kind == .country })
-            else { continue }
-            if let found, found.first?.code != country.code { return nil }
+            else { return true }
+            if let found, found.first?.code != country.code { return false }
             found = [country]
+            return true
+        }
+        let count = letters.count
+        for cut in 1..<count {
+            // One letter dropped at `cut`.
+            for spelling in near where spelling.count == count - 1 {
+                if spelling[..<cut].elementsEqual(letters[..<cut]),
+                    spelling[cut...].elementsEqual(letters[(cut + 1)...]),
+                    !take(spelling)
+                {
+                    return nil
+                }
+            }
+            // The letters at `cut` and after it swapped.
+            if cut + 1 < count {
+                for spelling in near where spelling.count == count {
+                    if spelling[cut] == letters[cut + 1], spelling[cut + 1] == letters[cut],
+                        spelling[..<cut].elementsEqual(letters[..<cut]),
+                        spelling[(cut + 2)...].elementsEqual(letters[(cut + 2)...]), !take(spelling)
+                    {
+                        return nil
+                    }
+                }
+            }
+        }
+        // One letter added at `place`, the letters in alphabetical order.
+        for place in 1...count {
+            for letter in UInt8(ascii: "a")...UInt8(ascii: "z") {
+                for spelling in near where spelling.count == count + 1 && spelling[place] == letter {
+                    if spelling[..<place].elementsEqual(letters[..<place]),
+                        spelling[(place + 1)...].elementsEqual(letters[place...]), !take(spelling)
+                    {
+                        return nil
+                    }
+                }
+            }
         }
         return found
     }
@@ -229,8 +266,7 @@ struct ActorResolver {
             result.append(node)
             for child in graph.children[node] {
                 let relation = graph.tokens[child].relation
-                let base = relation.prefix { $0 != ":" }
-                switch base {
+                switch SentenceGraph.baseRelation(of: relation) {
                 case "compound", "flat", "amod", "det", "nummod", "goeswith":
                     stack.append(child)
                 case "nmod" where relation == "nmod:desc" && child < node:
@@ -324,6 +360,8 @@ struct ActorResolver {
         var unknownProper: [Int] = []
 
         for index in core {
+            // "US-backed rebels", "Russian-backed separatists": the backer is not who they are.
+            if isBacker(index) { continue }
             if let match = nameAt[index] {
                 for entry in match.entries {
                     switch entry.kind {
@@ -535,7 +573,7 @@ struct ActorResolver {
         where
             (!locativeOnly
             || match.span.contains(where: { PlaceFinder.locative.contains(graph.preposition(of: $0) ?? "") }))
-            && !match.span.contains(where: isBase)
+            && !match.span.contains(where: isBase) && !match.span.contains(where: isBacker)
         {
             for entry in match.entries where [.country, .adjective, .demonym, .capital].contains(entry.kind) {
                 sentenceCountries.insert(String(entry.code.prefix(3)))
@@ -559,10 +597,40 @@ struct ActorResolver {
     /// "militiamen" → "militiaman", "gunmen" → "gunman".
     static func singular(_ key: String) -> String? {
         // `utf8.count` bounds `count` from above: the cheap tests first, Characters counted last.
-        if key.utf8.count > 5, key.hasSuffix("men"), key.count > 5 { return key.dropLast(3) + "man" }
-        guard key.utf8.count > 4, key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us"), key.count > 4
+        if key.utf8.count > 5, endsWith(key, "men"), key.count > 5 { return key.dropLast(3) + "man" }
+        guard key.utf8.count > 4, endsWith(key, "s"), !endsWith(key, "ss"), !endsWith(key, "us"), key.count > 4
         else { return nil }
         return String(key.dropLast())
+    }
+
+    /// Whether `key` ends with the ASCII letters `suffix`, as `hasSuffix` says, read on bytes: the
+    /// last bytes are the suffix's and the byte before them is ASCII too (else a character before
+    /// the suffix could take in its first letter, and `hasSuffix` decides).
+    private static func endsWith(_ key: String, _ suffix: StaticString) -> Bool {
+        let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+        let onBytes = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.count >= tail.count else { return false }
+            let start = bytes.count - tail.count
+            for offset in 0..<tail.count where bytes[start + offset] != tail[offset] { return false }
+            return start > 0 && bytes[start - 1] >= 0x80 ? nil : true
+        }
+        return onBytes.flatMap { $0 } ?? key.hasSuffix(suffix.description)
+    }
+
+    /// Participles of backing: whoever stands before them backs the noun, and is not it.
+    private static let backingParticiples: Set<String> = [
+        "back", "support", "sponsor", "fund", "arm", "train", "ally", "align", "aligned", "allied", "inspire",
+    ]
+
+    /// Whether the word at `index` names who backs the noun phrase ("*US*-backed rebels"): it
+    /// hangs on a participle of backing, or stands right before one with a hyphen between.
+    private func isBacker(_ index: Int) -> Bool {
+        func isBacking(_ participle: Int) -> Bool {
+            participle > index && participle < graph.count && graph.tokens[participle].relation == "amod"
+                && Self.backingParticiples.contains(graph.lemmas[participle])
+        }
+        return isBacking(graph.tokens[index].head)
+            || (index + 2 < graph.count && graph.tokens[index + 1].form == "-" && isBacking(index + 2))
     }
 
     /// A capitalised word tagged as a pronoun that is no pronoun ("Wu emphasized"), or a surname

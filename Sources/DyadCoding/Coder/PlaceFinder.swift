@@ -78,14 +78,18 @@ enum PlaceFinder {
     ]
 
     /// The place the act at `predicate` is done to: its direct object is the place's name
-    /// ("shelled Homs") or a settlement named by an of-phrase ("stormed the town of Rafah").
+    /// ("shelled Homs"), or a place is named in the object's of-phrases, the nearest first
+    /// ("stormed the town of Rafah", "seized control of the town of Goma").
     static func objectPlace(of predicate: Int, in graph: SentenceGraph, mentions: [PlaceMention]) -> Place? {
         guard let object = graph.child(of: predicate, "obj") else { return nil }
-        var heads = [object]
-        if settlementWords.contains(graph.lemmas[object]) {
-            heads += graph.children(of: object, "nmod").filter { graph.preposition(of: $0) == "of" }
+        var frontier = [object]
+        while !frontier.isEmpty {
+            if let mention = mentions.first(where: { frontier.contains($0.head) }) { return mention.place }
+            frontier = frontier.flatMap { node in
+                graph.children(of: node, "nmod").filter { graph.preposition(of: $0) == "of" }
+            }
         }
-        return mentions.first { heads.contains($0.head) }?.place
+        return nil
     }
 
     /// The place where the event at `predicate` happened: a place in a locative phrase ("in

@@ -70,8 +70,29 @@ struct SentenceCoder {
     private static let travelVerbs: Set<String> = [
         "return", "travel", "arrive", "go", "come", "fly", "head", "gather", "convene", "meet",
     ]
+    /// Nouns of roles one person holds, which "he" or "she" can stand for.
+    private static let individualRoles: Set<String> = [
+        "president", "minister", "premier", "chancellor", "leader", "king", "queen", "emir", "prince", "monarch",
+        "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "commander", "general", "governor",
+        "mayor", "secretary", "senator", "judge", "prosecutor", "chief", "head", "official", "negotiator",
+    ]
+    /// Nouns of agreements, which are made at a place rather than lie there.
+    private static let agreementNouns: Set<String> = [
+        "agreement", "deal", "treaty", "accord", "pact", "memorandum", "protocol", "contract",
+    ]
+    /// Verbs that keep what their object names from happening.
+    private static let preventingVerbs: Set<String> = [
+        "block", "veto", "reject", "oppose", "refuse", "deny", "cancel", "postpone", "delay", "suspend", "halt",
+        "stop", "prevent", "scrap", "abandon", "thwart", "derail", "obstruct", "boycott", "freeze", "shelve",
+    ]
     /// Verbs of battle between armed sides, conventional whoever fights.
     private static let battleVerbs: Set<String> = ["fight", "clash", "battle", "engage", "skirmish", "combat"]
+
+    /// Whether an actor code names a state: a country alone, or its government or armed forces.
+    private static func isState(_ code: String) -> Bool {
+        code.count == 3 && code != EventActor.unknownCountry
+            || ["GOV", "MIL"].contains(String(code.dropFirst(3).prefix(3)))
+    }
 
     /// Whether an actor code names irregular fighters: rebels, insurgents, unidentified armed
     /// groups, separatists (the agent right after the country, "IRQREB", "LBNREBHEZ").
@@ -146,11 +167,33 @@ struct SentenceCoder {
             } else {
                 continue
             }
+            // "will visit Mauritania and Senegal to mediate": an act and its purpose, of the same
+            // kind and between the same sides, are one event, coded as the purpose says (039).
+            if let governor = purposeGovernor(of: index) {
+                let isCovered = { (event: CandidateEvent) in
+                    found.contains {
+                        $0.source.code == event.source.code && $0.target.code == event.target.code
+                            && $0.code.prefix(2) == event.code.prefix(2)
+                    }
+                }
+                events.removeAll { $0.predicate == governor && isCovered($0) }
+                eventsByPredicate[governor]?.removeAll(where: isCovered)
+            }
             eventsByPredicate[index] = found
             events += found
         }
         events += accusations()
         return deduplicated(events)
+    }
+
+    /// The act whose purpose the clause at `index` states ("visited Dakar *to mediate*"), if it
+    /// is such a clause.
+    private func purposeGovernor(of index: Int) -> Int? {
+        let head = graph.tokens[index].head
+        guard head >= 0, ["advcl", "xcomp"].contains(String(graph.baseRelation(index))),
+            graph.children(of: index, "mark").contains(where: { graph.lemmas[$0] == "to" })
+        else { return nil }
+        return head
     }
 
     /// The actor the sentence's first speech verb attributes its content to, if any, with the verb.
@@ -188,9 +231,9 @@ struct SentenceCoder {
         for index in 0..<graph.count {
             let token = graph.tokens[index]
             let relation = token.relation
-            let base = relation.prefix { $0 != ":" }
+            let base = SentenceGraph.baseRelation(of: relation)
             // Heads of noun phrases only: parts of a name are resolved with their head.
-            if ["compound", "flat", "amod", "det", "case", "punct", "goeswith"].contains(String(base)) { continue }
+            if ["compound", "flat", "amod", "det", "case", "punct", "goeswith"].contains(base) { continue }
             if relation == "nmod:desc" && token.head > index { continue }  // "President" in "President Bush"
             guard
                 token.upos == "NOUN" || token.upos == "PROPN" || token.upos == "PRON" || token.upos == "X"
@@ -210,11 +253,13 @@ struct SentenceCoder {
                     if ["which", "who", "whom", "that"].contains(word) {
                         actor = antecedent(of: index)
                     } else {
-                        actor = resolveCataphora(index) ?? resolver.resolve(index, context: context)
+                        actor =
+                            reportingSpeaker(of: index) ?? resolveCataphora(index)
+                            ?? resolver.resolve(index, context: context)
                     }
                 }
             } else {
-                actor = resolver.resolve(index, context: context)
+                actor = resolver.resolve(index, context: context).map { locatedByPlaceName($0, head: index) }
             }
             // "killed three policemen in Kano": a surname alone after a preposition of place that
             // the gazetteer knows is the place, not the person.
@@ -254,6 +299,45 @@ struct SentenceCoder {
                 }
             }
         }
+        for head in 0..<graph.count {
+            if let actor = actorAt[head], let shared = sharedRole(of: head, actor: actor) { actorAt[head] = shared }
+            if actorAt[head] == nil, let leader = leader(of: head) { actorAt[head] = leader }
+        }
+    }
+
+    /// "the US-led coalition", "a Saudi-led alliance": a group led by an actor, with no actor of
+    /// its own, acts as its leader. ("US-backed rebels" are not the US.)
+    private mutating func leader(of head: Int) -> ResolvedActor? {
+        guard graph.tokens[head].upos == "NOUN" else { return nil }
+        for led in graph.children(of: head, "amod") where led < head && graph.lemmas[led] == "lead" {
+            for modifier in graph.children(of: led, "obl:unmarked", "obl", "compound", "nsubj", "amod")
+            where modifier < led && ["PROPN", "ADJ"].contains(graph.tokens[modifier].upos) {
+                guard var actor = actorAt[modifier] ?? resolver.resolve(modifier, context: context) else { continue }
+                actor.range = graph.tokens[modifier].range.lowerBound..<graph.tokens[head].range.upperBound
+                actor.how += ", leading the \(graph.tokens[head].form)"
+                return actor
+            }
+        }
+        return nil
+    }
+
+    /// "the residents of Rafah", "the mayor of Kharkiv": a role whose only unknown proper name is
+    /// a place the gazetteer knows is of that place's country, not of a country guessed from the
+    /// rest of the sentence.
+    private func locatedByPlaceName(_ actor: ResolvedActor, head: Int) -> ResolvedActor {
+        guard !actor.isPerson, actor.how.hasPrefix("introduced: ") else { return actor }
+        let proper = resolver.core(of: head).sorted().filter { index in
+            graph.tokens[index].upos == "PROPN" && resolver.nameAt[index] == nil && resolver.agentAt[index] == nil
+        }
+        let name = proper.map { graph.tokens[$0].form }.joined(separator: " ")
+        guard !proper.isEmpty, let place = dictionaries.gazetteer.lookup(name), let country = place.country,
+            country != actor.country
+        else { return actor }
+        var located = actor
+        located.code = country + actor.code.dropFirst(3)
+        located.how = "a role in \(place.name), a place of \(country)"
+        located.isCountryGuessed = false
+        return located
     }
 
     /// Whether the nominal at `index` follows a preposition of place ("in Kano").
@@ -295,17 +379,53 @@ struct SentenceCoder {
         return actor
     }
 
+    /// "France accused Rwanda of lying but said it was determined to mend ties": the subject
+    /// pronoun of a reported clause is the institution or role that reports it, not the last one
+    /// named; not when the speech has an addressee ("warned the Taliban that they would be
+    /// resisted").
+    private func reportingSpeaker(of pronoun: Int) -> ResolvedActor? {
+        let clause = graph.tokens[pronoun].head
+        let word = graph.forms[pronoun]
+        guard graph.tokens[pronoun].relation.hasPrefix("nsubj") || graph.tokens[pronoun].relation == "expl",
+            ["it", "they", "he", "she"].contains(word),
+            clause >= 0, graph.tokens[clause].relation == "ccomp", graph.tokens[clause].head >= 0,
+            graph.tokens[clause].head < pronoun, isSpeechVerb(graph.tokens[clause].head),
+            graph.child(of: graph.tokens[clause].head, "obj", "iobj") == nil,
+            var speaker = subjects(of: graph.tokens[clause].head).first
+        else { return nil }
+        // "he" and "she" for one person: a named one (resolved as usual) or a singular role
+        // ("Serbia's president said he would not …"); "it" and "they" for an institution or group.
+        if word == "he" || word == "she" {
+            guard !speaker.isPerson, speaker.code.count > 3,
+                let subject = graph.child(of: graph.tokens[clause].head, "nsubj"),
+                Self.individualRoles.contains(graph.lemmas[subject])
+            else { return nil }
+        } else if speaker.isPerson {
+            return nil
+        }
+        speaker.range = graph.tokens[pronoun].range
+        speaker.how = "pronoun \(graph.forms[pronoun]) → \(speaker.name ?? speaker.code) (who reports the clause)"
+        return speaker
+    }
+
     /// "During his trip to Beijing, Blinken urged …": a possessive pronoun in a phrase fronted
     /// before the main subject refers forward to that subject.
     private func resolveCataphora(_ pronoun: Int) -> ResolvedActor? {
         guard let root = graph.tokens.indices.first(where: { graph.tokens[$0].head < 0 }), pronoun < root else {
             return nil
         }
-        // "Benin opened its borders …, Benin police said": the pronoun's own clause names its
-        // subject before it, which it refers back to.
+        // "Benin opened its borders …, Benin police said": a clause the pronoun stands in names
+        // its subject before it, which it refers back to ("Ethnic Albanians have sworn to fight
+        // until they gain control …, officials said": the clause above the pronoun's own).
         var clause = graph.tokens[pronoun].head
-        for _ in 0..<graph.count where clause >= 0 && !graph.isVerb(clause) { clause = graph.tokens[clause].head }
-        if clause >= 0, clause != root, let own = graph.child(of: clause, "nsubj"), own < pronoun { return nil }
+        for _ in 0..<graph.count where clause >= 0 && clause != root {
+            if graph.isVerb(clause), let own = graph.child(of: clause, "nsubj"), own < pronoun,
+                graph.tokens[own].upos != "PRON" || actorAt[own] != nil
+            {
+                return nil
+            }
+            clause = graph.tokens[clause].head
+        }
         var subject = graph.child(of: root, "nsubj")
         if subject == nil {
             // The parse missed the subject: the last proper name before the verb outside a PP.
@@ -347,6 +467,23 @@ struct SentenceCoder {
             if let actor = actorAt[conj] { result.append(actor) }
         }
         return result
+    }
+
+    /// "US and British forces", parsed with *US* the head and *forces* its conjunct: a bare
+    /// country right before "and", a country's adjective and a plural role noun shares that noun's
+    /// role.
+    private func sharedRole(of head: Int, actor: ResolvedActor) -> ResolvedActor? {
+        let conj = head + 3
+        guard actor.code.count == 3, graph.tokens[head].upos == "PROPN", conj < graph.count,
+            graph.tokens[conj].head == head, graph.tokens[conj].relation == "conj",
+            graph.tokens[conj].xpos == "NNS", graph.lemmas[head + 1] == "and",
+            graph.tokens[head + 2].head == conj, ["amod", "compound"].contains(graph.tokens[head + 2].relation),
+            let other = actorAt[conj], other.code.count > 3, other.country != actor.country
+        else { return nil }
+        var shared = actor
+        shared.code = actor.country + other.code.dropFirst(3)
+        shared.how += ", with the role of \(graph.tokens[conj].form) (\(other.code)) it is coordinated before"
+        return shared
     }
 
     /// "Turkish and Greek sides", "US and British activists": one head whose country modifier is
@@ -449,12 +586,17 @@ struct SentenceCoder {
     /// Whoever must comply with a condition on the act at `predicate` ("… unless Baghdad accepted
     /// its conditions", "… if the United States goes ahead"): the subject of an `if`/`unless`
     /// clause attached to it or to the verb above it, for threats that name no target otherwise.
+    /// A threat to fight until a goal is won is aimed at whom the goal is taken from ("sworn to
+    /// fight until they take Kabul"): the `until` clause's target.
     private func conditionedActors(_ predicate: Int) -> [ResolvedActor] {
         var node = predicate
         for _ in 0..<3 {
-            for clause in graph.children(of: node, "advcl")
-            where graph.children(of: clause, "mark").contains(where: { ["if", "unless"].contains(graph.lemmas[$0]) }) {
-                let found = subjects(of: clause)
+            for clause in graph.children(of: node, "advcl") {
+                let marks = graph.children(of: clause, "mark").map { graph.lemmas[$0] }
+                let found =
+                    marks.contains(where: { ["if", "unless"].contains($0) })
+                    ? subjects(of: clause)
+                    : marks.contains("until") ? defaultTargets(of: clause).excluding(subjects(of: clause)) : []
                 if !found.isEmpty { return found }
             }
             guard graph.tokens[node].head >= 0, graph.tokens[node].relation.hasPrefix("xcomp") else { break }
@@ -610,7 +752,15 @@ struct SentenceCoder {
             // most specific actor among them.
             // A named actor beats one whose country was only inferred ("Human rights watchdog |
             // Amnesty International accused").
-            let others = graph.children(of: verb, "nsubj").filter { $0 != subject }.flatMap { actors(at: $0) }
+            let otherSubjects = graph.children(of: verb, "nsubj").filter { $0 != subject }
+            let others = otherSubjects.flatMap { actors(at: $0) }
+            // "The United States and the European Union warned Russia", with both nouns subjects
+            // of the verb and "and" between them: coordinated subjects, each acts.
+            if let last = otherSubjects.max(), last > subject,
+                graph.tokens[(subject + 1)..<last].contains(where: { $0.upos == "CCONJ" })
+            {
+                return found + others
+            }
             // Of two as specific, the one nearer the verb ("The Al Qaeda-linked group al-Shabab is
             // claiming": al-Shabab).
             func rank(_ actor: ResolvedActor) -> (Int, Int, Int) {
@@ -708,8 +858,13 @@ struct SentenceCoder {
         }
         let oblique = obliqueTargets(of: verb)
         if !oblique.isEmpty { return oblique }
-        // "will evacuate all settlements in the Gaza Strip": a thing acted on where it lies.
-        if let object = graph.child(of: verb, "obj") {
+        // "will evacuate all settlements in the Gaza Strip", "called for a ceasefire in Sudan": a
+        // thing acted on, or asked for, where it lies. Not an agreement, which is only made there
+        // ("signed a peace agreement in Pretoria").
+        let things =
+            graph.children(of: verb, "obj")
+            + graph.children(of: verb, "obl").filter { ["for", "on"].contains(graph.preposition(of: $0) ?? "") }
+        for object in things.prefix(1) where !Self.agreementNouns.contains(graph.lemmas[object]) {
             for place in graph.children(of: object, "nmod") where graph.preposition(of: place) == "in" {
                 let found = actors(at: place).filter { $0.code.count == 3 }
                 if !found.isEmpty { return found }
@@ -869,6 +1024,14 @@ struct SentenceCoder {
             Self.unrealizedNouns.contains(graph.lemmas[graph.tokens[verb].head])
         {
             notes.append("\(lemma): what a \(graph.lemmas[graph.tokens[verb].head]) is for, no event")
+            return []
+        }
+        // "An Israeli air strike on Rafah killed ten people": an act whose subject is an event noun
+        // already coded tells what that event did; it is no event of its own.
+        if let subject = graph.child(of: verb, "nsubj"), graph.tokens[subject].upos == "NOUN",
+            let coded = eventsByPredicate[subject], !coded.isEmpty
+        {
+            notes.append("\(lemma): what the \(graph.lemmas[subject]) did, no event of its own")
             return []
         }
         // "rioted at the jail, setting fire to mattresses", "opened fire, killing one": a participle
@@ -1046,11 +1209,24 @@ struct SentenceCoder {
         // "attacked Gori and shelled": a conjunct with no target of its own shares its first
         // verb's, if it shares its subject too ("… and the French military took part" does not).
         if targets.isEmpty, graph.tokens[verb].relation.hasPrefix("conj"), graph.child(of: verb, "nsubj") == nil,
-            let first = eventsByPredicate[graph.tokens[verb].head]?.first
+            graph.child(of: verb, "ccomp") == nil,
+            let first = eventsByPredicate[graph.tokens[verb].head]?.first,
+            !sources.contains(where: { $0.code == first.target.code && $0.range == first.target.range })
         {
             targets = [first.target]
         }
         for index in coding.match?.consumed ?? [] { consumed.insert(index) }
+        // "accused Israeli troops of killing civilians": what an accusation alleges is its content,
+        // not an event of its own.
+        if coding.code.hasPrefix("11") {
+            let clauses =
+                graph.children(of: verb, "advcl")
+                + graph.children(of: verb, "obj").flatMap { graph.children(of: $0, "acl") }
+            for clause in clauses
+            where graph.children(of: clause, "mark").contains(where: { ["of", "for"].contains(graph.lemmas[$0]) }) {
+                consumed.formUnion(graph.subtree(clause))
+            }
+        }
 
         // "The US claimed that ISIL attacked Iraq": violence a speaker only claims or alleges is an
         // accusation of its doer (112); claimed by its doer ("claimed that they attacked"), a
@@ -1104,7 +1280,9 @@ struct SentenceCoder {
         {
             return reciprocalEvents(verb: verb, code: "062", pattern: coding.pattern + " (joint)", actors: sources)
         }
-        if sources.count > 1, targets.isEmpty, Self.reciprocal.contains(lemma) || Self.isCooperation(coding.code) {
+        if sources.count > 1, targets.isEmpty,
+            Self.reciprocal.contains(lemma) || Self.isCooperation(coding.code) && !actsOnThing(verb, coding.match)
+        {
             return reciprocalEvents(verb: verb, code: coding.code, pattern: coding.pattern, actors: sources)
         }
         // "Petraeus held talks with Suleiman": negotiation (046) takes two; each side negotiates
@@ -1228,6 +1406,16 @@ struct SentenceCoder {
         } else {
             return []
         }
+        // "Hungary blocked the EU's aid package", "cancelled the visit": what a verb keeps from
+        // happening is no event.
+        let object = graph.tokens[noun]
+        if object.relation == "obj", object.head >= 0, graph.isVerb(object.head),
+            Self.preventingVerbs.contains(graph.lemmas[object.head])
+        {
+            notes.append(
+                "\(graph.lemmas[noun]) (noun): kept from happening by '\(graph.lemmas[object.head])', no event")
+            return []
+        }
         // The actor of an event noun is its possessor or a country word before it ("US sanctions").
         var sources: [ResolvedActor] = []
         if let possessor = graph.child(of: noun, "nmod:poss") { sources = actors(at: possessor) }
@@ -1259,7 +1447,9 @@ struct SentenceCoder {
         if targets.isEmpty {
             for preposition in Self.targetPrepositions where targets.isEmpty {
                 for modifier in graph.children(of: noun, "nmod") where graph.preposition(of: modifier) == preposition {
+                    // "riots against Israeli military policies": whose the thing aimed at is.
                     targets = actors(at: modifier)
+                    if targets.isEmpty { targets = actorInside(modifier).excluding(sources) }
                     if !targets.isEmpty { break }
                 }
             }
@@ -1273,6 +1463,18 @@ struct SentenceCoder {
         }
         if targets.isEmpty, isObject {
             targets = defaultTargets(of: governor).excluding(sources)
+        }
+        // "a Russian missile strike on Odesa": violence aimed at a place is aimed at its country.
+        if targets.isEmpty, let source = sources.first, Self.placeTargetedRoots.contains(String(code.prefix(2))) {
+            for modifier in graph.children(of: noun, "nmod")
+            where ["on", "against", "in"].contains(graph.preposition(of: modifier) ?? "") {
+                guard let place = places.first(where: { $0.head == modifier })?.place, place.country != source.country,
+                    let country = countryActor(
+                        of: place, how: "no target named: the country of the place (\(place.name))")
+                else { continue }
+                targets = [country]
+                break
+            }
         }
         if targets.isEmpty, !sources.isEmpty, let fallback = domesticTarget(of: noun, code: code, sources: sources) {
             targets = [fallback]
@@ -1394,9 +1596,11 @@ struct SentenceCoder {
                     source.how += ", which is the target's: of no country named"
                 }
                 // "Bashir promised to democratize Sudan", "took steps to promote openness in Sudan":
-                // intent, meetings and diplomatic cooperation are between two parties, not with the
+                // intent, meetings, diplomatic cooperation and the cutting of relations ("announced
+                // bans on travel to Canada against …") are between two parties, not with the
                 // source's own country.
-                if ["03", "04", "05"].contains(code.prefix(2)), target.code.count == 3, target.country == source.country
+                if ["03", "04", "05", "16"].contains(code.prefix(2)), target.code.count == 3,
+                    target.country == source.country
                 {
                     notes.append("\(lemma): \(target.code) is \(source.code)'s own country, no event")
                     continue
@@ -1409,6 +1613,12 @@ struct SentenceCoder {
                 if code == "190", Self.isIrregularFighter(source.code), !Self.battleVerbs.contains(lemma) {
                     code = "180"
                     pattern += " (irregular fighters: 180)"
+                }
+                // "The US-led coalition bombed Mosul": CAMEO's 183 is non-military bombing; a state's
+                // bombing of a place is from the air (195).
+                if code.hasPrefix("183"), Self.isState(source.code), !code.hasPrefix("1831") {
+                    code = "195"
+                    pattern += " (a state's bombing: 195)"
                 }
                 // "Protesters torched the building", "rioters attacked police": violence or
                 // destruction by a crowd of protesters is a violent protest (145); not artillery or
@@ -1469,6 +1679,16 @@ struct SentenceCoder {
             node = head
         }
         return false
+    }
+
+    /// Whether a verb's direct object is a thing its pattern did not name: "Brazil and the US are
+    /// promoting biofuels" cooperate on biofuels, not with each other, while in "signed an
+    /// agreement" the object is the pattern's own word.
+    private func actsOnThing(_ verb: Int, _ match: PatternMatch?) -> Bool {
+        graph.children(of: verb, "obj").contains { object in
+            match?.consumed.contains(object) != true && actors(at: object).isEmpty
+                && graph.tokens[object].upos != "PRON"
+        }
     }
 
     /// Cooperation (03–08): done by several actors with no one else named, they do it with each

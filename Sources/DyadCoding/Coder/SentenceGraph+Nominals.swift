@@ -64,3 +64,48 @@ extension SentenceGraph {
         return tokens
     }
 }
+
+extension SentenceGraph {
+    /// Subordinating words that the parser may read as prepositions.
+    private static let clauseMarks: Set<String> = [
+        "as", "after", "before", "while", "since", "because", "until", "once", "when",
+    ]
+
+    /// Undoes a parse that read a subordinating word as a preposition of the clause's subject and
+    /// left its verb without one ("The stopover came as the US leader prepared to attend …", with
+    /// *as the US leader* an oblique of *came* and *prepared* a `parataxis`): the noun becomes the
+    /// subject of the verb right after it, the word its marker, and the clause an adverbial one.
+    static func repairedSubordinateClauses(_ original: [Token]) -> [Token] {
+        var tokens = original
+        for mark in tokens.indices
+        where tokens[mark].relation == "case" && clauseMarks.contains(tokens[mark].form.lowercased()) {
+            let noun = tokens[mark].head
+            guard noun > mark, noun < tokens.count, ["NOUN", "PROPN"].contains(tokens[noun].upos),
+                tokens[noun].relation.hasPrefix("obl"), tokens[noun].head >= 0
+            else { continue }
+            let governor = tokens[noun].head
+            // The noun phrase ends where its last dependent does; the verb comes right after it.
+            var end = noun
+            for index in tokens.indices where index > end && dominates(noun, index, in: tokens) { end = index }
+            let verb = end + 1
+            // A finite verb; a past participle with no auxiliary is a past tense read wrong.
+            guard verb < tokens.count, tokens[verb].upos == "VERB",
+                ["VBD", "VBZ", "VBP", "VBN"].contains(tokens[verb].xpos),
+                tokens[verb].head == governor,
+                ["parataxis", "conj", "advcl", "dep", "ccomp", "xcomp"].contains(tokens[verb].relation),
+                !tokens.indices.contains(where: {
+                    tokens[$0].head == verb
+                        && ["nsubj", "nsubj:pass", "mark", "cc", "aux", "aux:pass"].contains(tokens[$0].relation)
+                })
+            else { continue }
+            if tokens[verb].xpos == "VBN" { tokens[verb].xpos = "VBD" }
+            tokens[noun].head = verb
+            tokens[noun].relation = "nsubj"
+            tokens[mark].head = verb
+            tokens[mark].relation = "mark"
+            tokens[mark].upos = "SCONJ"
+            tokens[verb].relation = "advcl"
+        }
+        return tokens
+    }
+}

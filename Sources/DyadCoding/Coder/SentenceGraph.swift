@@ -18,6 +18,7 @@ struct SentenceGraph: Sendable {
             Self.repairedDeterminedVerbs, Self.repairedCoordinatedSubjects,
             Self.repairedNounClauses, Self.repairedSplitClauses, Self.repairedObjectRoots, Self.repairedThatClauses,
             Self.repairedVerbCompounds, Self.repairedReducedRelatives, Self.repairedNominalVerbs,
+            Self.repairedSubordinateClauses,
         ]
         tokens = repairs.reduce(Self.repairedPastTenses(named, isVerbLemma: isVerbLemma)) { $1($0) }
         var children = Array(repeating: [Int](), count: tokens.count)
@@ -43,16 +44,26 @@ struct SentenceGraph: Sendable {
         var tokens = original
         for verb in tokens.indices.dropFirst() {
             let token = tokens[verb]
+            // The relation and tag first: the words are lowercased and looked up only for these.
+            guard token.relation == "amod", token.upos == "ADJ" || token.upos == "VERB" else { continue }
             let form = token.form.lowercased()
             // An `-ed` form, or an irregular past the tagger knew for a verb ("struck", "shot").
             let taggedLemma = token.lemma.lowercased()
             let irregular = token.upos == "VERB" && !form.hasSuffix("ing") && isVerbLemma(taggedLemma)
-            guard token.relation == "amod", token.upos == "ADJ" || token.upos == "VERB",
-                (form.hasSuffix("ed") && form.count > 4) || irregular
-            else { continue }
-            // "A top U.S. official today praised Haiti": a day word may stand between them.
+            guard (form.hasSuffix("ed") && form.count > 4) || irregular else { continue }
+            // "A top U.S. official today praised Haiti", "Rebels on Tuesday blocked roads": a day
+            // word, with its preposition, may stand between them.
             let dayWord = isDayWord(tokens[verb - 1].form) && verb >= 2 ? verb - 1 : nil
-            let subject = dayWord.map { $0 - 1 } ?? verb - 1
+            var subject = dayWord.map { $0 - 1 } ?? verb - 1
+            let dayPreposition = dayWord != nil && tokens[subject].relation == "case" ? subject : nil
+            if dayPreposition != nil, subject >= 1 { subject -= 1 }
+            // "Brazil and Chile promoted biofuels", "Rebels in the Ivory Coast blocked roads": the
+            // subject is the first of its conjuncts, the head its modifiers hang on.
+            while ["conj", "nmod"].contains(tokens[subject].relation), tokens[subject].head < subject,
+                tokens[subject].head >= 0, ["NOUN", "PROPN"].contains(tokens[tokens[subject].head].upos)
+            {
+                subject = tokens[subject].head
+            }
             let object = token.head
             guard object > verb, object < tokens.count, ["NOUN", "PROPN"].contains(tokens[subject].upos),
                 ["NOUN", "PROPN"].contains(tokens[object].upos),
@@ -73,7 +84,7 @@ struct SentenceGraph: Sendable {
             for index in tokens.indices where index != verb {
                 if tokens[index].head == subject && index > verb && index != object {
                     // What followed the verb hung on the subject: the verb's adjuncts.
-                    let base = tokens[index].relation.prefix { $0 != ":" }
+                    let base = baseRelation(of: tokens[index].relation)
                     tokens[index].head = verb
                     if base == "nmod" { tokens[index].relation = "obl" }
                 } else if tokens[index].head == object && tokens[index].relation == "punct" && index > object {
@@ -86,8 +97,9 @@ struct SentenceGraph: Sendable {
             tokens[object].relation = "obj"
             if let dayWord {
                 tokens[dayWord].head = verb
-                tokens[dayWord].relation = "obl:tmod"
+                tokens[dayWord].relation = dayPreposition == nil ? "obl:tmod" : "obl"
             }
+            if let dayPreposition, let dayWord { tokens[dayPreposition].head = dayWord }
         }
         return tokens
     }
@@ -583,12 +595,18 @@ struct SentenceGraph: Sendable {
 
     /// The relation of token `index` without its subtype (`nsubj` for `nsubj:pass`).
     func baseRelation(_ index: Int) -> Substring {
-        tokens[index].relation.prefix { $0 != ":" }
+        Substring(Self.baseRelation(of: tokens[index].relation))
     }
 
-    /// The children of `index` whose relation is `relation` or a subtype of it.
+    /// The children of `index` whose relation is one of `relations` or a subtype of it.
     func children(of index: Int, _ relations: String...) -> [Int] {
         children[index].filter { child in relations.contains { Self.relation(tokens[child].relation, is: $0) } }
+    }
+
+    /// The children of `index` whose relation is `relation` or a subtype of it: the common call
+    /// with one relation, without the array of a variadic argument.
+    func children(of index: Int, _ relation: String) -> [Int] {
+        children[index].filter { Self.relation(tokens[$0].relation, is: relation) }
     }
 
     /// The first child of `index` whose relation is one of `relations` or a subtype of it.
@@ -596,17 +614,28 @@ struct SentenceGraph: Sendable {
         children[index].first { child in relations.contains { Self.relation(tokens[child].relation, is: $0) } }
     }
 
+    /// The first child of `index` whose relation is `relation` or a subtype of it (one relation,
+    /// no variadic array).
+    func child(of index: Int, _ relation: String) -> Int? {
+        children[index].first { Self.relation(tokens[$0].relation, is: relation) }
+    }
+
     /// Whether `relation` is `base` or a subtype of it (`nsubj:pass` is `nsubj`), without building
-    /// a string.
+    /// a string: the bytes of `base`, then the end or a colon.
     static func relation(_ relation: String, is base: String) -> Bool {
+        let onBytes = relation.utf8.withContiguousStorageIfAvailable { full in
+            base.utf8.withContiguousStorageIfAvailable { prefix in
+                guard full.count >= prefix.count else { return false }
+                for offset in 0..<prefix.count where full[offset] != prefix[offset] { return false }
+                return full.count == prefix.count || full[prefix.count] == UInt8(ascii: ":")
+            }
+        }
+        if let onBytes = onBytes ?? nil { return onBytes }
         let full = relation.utf8
         let prefix = base.utf8
-        // The cheap tests first: the length, the first byte, the byte after the base.
-        guard full.count >= prefix.count, prefix.isEmpty || full.first == prefix.first else { return false }
-        if full.count > prefix.count, full[full.index(full.startIndex, offsetBy: prefix.count)] != UInt8(ascii: ":") {
-            return false
-        }
-        return full.starts(with: prefix)
+        guard full.count >= prefix.count, full.starts(with: prefix) else { return false }
+        return full.count == prefix.count
+            || full[full.index(full.startIndex, offsetBy: prefix.count)] == UInt8(ascii: ":")
     }
 
     /// The tokens of `index`'s subtree, in order, not descending into children whose relation
@@ -634,10 +663,14 @@ struct SentenceGraph: Sendable {
     }
 
     /// Whether `ancestor` dominates `index` (or is it).
-    func dominates(_ ancestor: Int, _ index: Int) -> Bool {
+    func dominates(_ ancestor: Int, _ index: Int) -> Bool { Self.dominates(ancestor, index, in: tokens) }
+
+    /// Whether `ancestor` dominates `index` (or is it) in `tokens`, for the repairs that work on
+    /// the tokens before there is a graph. A head outside the sentence ends the walk.
+    static func dominates(_ ancestor: Int, _ index: Int, in tokens: [Token]) -> Bool {
         var node = index
         var steps = 0
-        while node >= 0 && steps <= tokens.count {
+        while node >= 0 && node < tokens.count && steps <= tokens.count {
             if node == ancestor { return true }
             node = tokens[node].head
             steps += 1
@@ -647,7 +680,7 @@ struct SentenceGraph: Sendable {
 
     /// The preposition (`case` child) of a nominal, lowercased, if any.
     func preposition(of index: Int) -> String? {
-        children(of: index, "case").first.map { lemmas[$0] }
+        child(of: index, "case").map { lemmas[$0] }
     }
 
     /// Whether the token is a verb or an auxiliary acting as a predicate.

@@ -67,7 +67,7 @@ struct Person: Sendable, Hashable {
 /// The actor vocabularies: countries, agents, organisations and people, indexed for matching.
 struct ActorDictionary: Sendable {
     /// Names (countries, capitals, seats, organisations, people) by normalised text.
-    var names: [String: [NameEntry]] = [:]
+    private(set) var names: [String: [NameEntry]] = [:]
     /// Agent words (lemmas) by normalised text, to their agent code.
     var agents: [String: String] = [:]
     var people: [Person] = []
@@ -78,6 +78,10 @@ struct ActorDictionary: Sendable {
     var firstRuns: [String: Int] = [:]
     /// Countries' canonical names by code.
     var countryNames: [String: String] = [:]
+    /// The keys of ``names`` written in lowercase ASCII letters alone ("ethiopia", not "south
+    /// sudan") that name a country, as bytes: what a misspelt country can be checked against
+    /// without building and hashing each spelling it could stand for.
+    private(set) var countrySpellings: [[UInt8]] = []
 
     /// The normal form of a name or a span of text: lowercased, blanks collapsed, curly quotes straightened.
     static func normalize(_ text: some StringProtocol) -> String {
@@ -168,6 +172,11 @@ struct ActorDictionary: Sendable {
     mutating func addName(_ name: String, entry: NameEntry) {
         let key = Self.normalize(name)
         guard !key.isEmpty else { return }
+        if entry.kind == .country, names[key]?.contains(where: { $0.kind == .country }) != true,
+            key.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
+        {
+            countrySpellings.append(Array(key.utf8))
+        }
         if names[key]?.contains(entry) != true { names[key, default: []].append(entry) }
         index(key, tokens: Self.tokenEstimate(key))
     }
@@ -268,7 +277,8 @@ struct ActorDictionary: Sendable {
             let code = String(fields[0])
             guard Self.isActorCode(code) else {
                 throw DictionaryError(
-                    file: file, line: line.number, message: "an actor code is letters in groups of three, found '\(code)'")
+                    file: file, line: line.number,
+                    message: "an actor code is letters in groups of three, found '\(code)'")
             }
             let items = LineReader.list(line.text.dropFirst(fields[0].count))
             for item in items {
@@ -324,7 +334,9 @@ struct ActorDictionary: Sendable {
     static func isActorCode(_ code: String) -> Bool {
         let bytes = code.utf8
         return bytes.count >= 3 && bytes.count % 3 == 0
-            && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }
+            && bytes.allSatisfy {
+                ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)
+            }
     }
 
     private static func parseRole(_ line: DictionaryLine, file: String) throws(DictionaryError) -> PersonRole {
