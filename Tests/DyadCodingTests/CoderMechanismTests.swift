@@ -508,6 +508,35 @@ private func token(
     #expect(try code("Kenyan police said Somali rebels attacked a village in Kenya.").contains { $0.root == "18" })
 }
 
+@Test func violenceASpeakerReportsAgainstItselfIsAnAccusation() throws {
+    let victim = try code("Turkey said that Syrian troops had shelled it.")
+    #expect(has(victim, "TUR", "11", "SYRMIL") && !victim.contains { $0.root == "19" })
+    let own = try code("Washington said that Iran had attacked itself.")
+    #expect(has(own, "USA", "11", "IRN"))
+    // A victim other than the speaker: the act is reported as it is.
+    let other = try code("Turkey said that Syrian troops had shelled Lebanon.")
+    #expect(has(other, "SYRMIL", "19", "LBN") && !other.contains { $0.root == "11" })
+    // Attackers no one named are no one to accuse: the attack is reported.
+    let unnamed = try code("A roadside bomb near Samarra killed an Iraqi soldier, the Iraqi army said.")
+    #expect(!unnamed.contains { $0.root == "11" })
+    // Announced, not done: no accusation.
+    #expect(!(try code("Israel said that Hamas will attack it.")).contains { $0.root == "11" })
+}
+
+@Test func violenceLaunchedFromAPlaceCameFromThere() throws {
+    let fired = try code("Two rockets were fired at Israel from Lebanon on Sunday.")
+    #expect(has(fired, "LBN", "19", "ISR"))
+    let hit = try code("A rocket fired from the Gaza Strip hit an Israeli town.")
+    #expect(hit.contains { $0.source.code.hasPrefix("PSE") && $0.root == "19" && $0.target.code.hasPrefix("ISR") })
+    // The place it came from is not whom it hit.
+    #expect(!fired.contains { $0.target.code == "LBN" })
+    // A named attacker is the source, wherever it fired from.
+    let named = try code("Syrian troops fired shells at Turkey from Aleppo.")
+    #expect(has(named, "SYRMIL", "19", "TUR") && !named.contains { $0.source.code == "SYR" })
+    // Not a place of departure for anything but violence.
+    #expect(!(try code("Aid was sent to Syria from Jordan.")).contains { $0.source.code == "JOR" && $0.root >= "18" })
+}
+
 @Test func theSpeakerIsNoAgentOfAPassiveAct() throws {
     // Interpol speaks; it killed no one.
     let events = try code("Interpol said it will send a team to identify victims killed by the plane crash in Ukraine.")

@@ -1128,6 +1128,8 @@ struct SentenceCoder {
             sources = [authorities]
         }
         if sources.isEmpty { sources = perpetrators(of: verb) }
+        let launchedFrom = sources.isEmpty ? launchPoint(of: verb, code: coding.code) : nil
+        if let launchedFrom { sources = [launchedFrom] }
         if sources.isEmpty, let attackers = unidentifiedAttackers(of: verb, code: coding.code) { sources = [attackers] }
         if sources.isEmpty, let role = unknownCountryRole(of: verb, slot: coding.match?.source) { sources = [role] }
         // The speaker of a statement with no subject of its own ("…, adding: will send troops"), but
@@ -1215,6 +1217,8 @@ struct SentenceCoder {
         {
             targets = [first.target]
         }
+        // The place violence was launched from is where it came from, not whom it hit.
+        if let launchedFrom { targets.removeAll { $0.range == launchedFrom.range } }
         for index in coding.match?.consumed ?? [] { consumed.insert(index) }
         // "accused Israeli troops of killing civilians": what an accusation alleges is its content,
         // not an event of its own.
@@ -1231,7 +1235,7 @@ struct SentenceCoder {
         // "The US claimed that ISIL attacked Iraq": violence a speaker only claims or alleges is an
         // accusation of its doer (112); claimed by its doer ("claimed that they attacked"), a
         // claim of responsibility (015).
-        if ["17", "18", "19", "20"].contains(coding.code.prefix(2)), let claimant = claimant(of: verb), !sources.isEmpty
+        if ["17", "18", "19", "20"].contains(coding.code.prefix(2)), let claimant = reporter(of: verb, claimsOnly: true), !sources.isEmpty
         {
             if sources.contains(where: { $0.code == claimant.code || $0.country == claimant.country }) {
                 return make(
@@ -1240,6 +1244,20 @@ struct SentenceCoder {
             }
             return make(
                 verb: verb, code: "112", pattern: "alleged " + coding.pattern, sources: [claimant], targets: sources)
+        }
+        // "Israel said a mortar bomb was fired at it from Gaza", "The US said that Iraq had attacked
+        // itself": violence a speaker reports against itself, or with no victim but its doer, is
+        // the speaker's accusation of the doer (112), as for a claim. Not of attackers no one named
+        // ("A roadside bomb killed a US soldier, the military said"): that reports an attack.
+        if ["18", "19", "20"].contains(coding.code.prefix(2)), modal == nil, !targets.isEmpty,
+            let reporter = reporter(of: verb, claimsOnly: false),
+            !sources.isEmpty, !sources.contains(where: { $0.country == reporter.country || $0.code.hasSuffix("UAF") }),
+            targets.allSatisfy({ target in
+                target.code == reporter.code || sources.contains { $0.code == target.code }
+            })
+        {
+            return make(
+                verb: verb, code: "112", pattern: "reported " + coding.pattern, sources: [reporter], targets: sources)
         }
         if let modal {
             if refused {
@@ -1822,18 +1840,39 @@ struct SentenceCoder {
     /// Verbs that report a contested claim rather than a fact.
     private static let claimVerbs: Set<String> = ["claim", "allege", "charge", "contend"]
 
-    /// The speaker of a claim verb whose reported clause `verb` heads ("X claimed that Y attacked"),
-    /// through coordinated clauses ("claimed that ISIL had attacked Iraq and taken Mosul").
-    private func claimant(of verb: Int) -> ResolvedActor? {
+    /// The speaker of a speech verb whose reported clause `verb` heads ("X said that Y attacked"),
+    /// through coordinated clauses ("claimed that ISIL had attacked Iraq and taken Mosul"); with
+    /// `claimsOnly`, of a verb that reports a contested claim ("claimed", "alleged").
+    private func reporter(of verb: Int, claimsOnly: Bool) -> ResolvedActor? {
         var node = verb
         for _ in 0..<4 where graph.tokens[node].relation.hasPrefix("conj") && graph.tokens[node].head >= 0 {
             node = graph.tokens[node].head
         }
         let head = graph.tokens[node].head
-        guard head >= 0, graph.tokens[node].relation.hasPrefix("ccomp"), Self.claimVerbs.contains(graph.lemmas[head]),
-            isSpeechVerb(head)
+        guard head >= 0, graph.tokens[node].relation.hasPrefix("ccomp"),
+            !claimsOnly || Self.claimVerbs.contains(graph.lemmas[head]), isSpeechVerb(head)
         else { return nil }
         return subjects(of: head).first
+    }
+
+    /// "A mortar bomb was fired at Israel from the Gaza Strip", "a rocket fired from Lebanon hit
+    /// Nahariya": violence with no one named behind it, launched from a country or a territory,
+    /// came from there.
+    private func launchPoint(of verb: Int, code: String) -> ResolvedActor? {
+        guard ["18", "19", "20"].contains(code.prefix(2)) else { return nil }
+        var launches: [Int] = []
+        if isPassive(verb) || isPassiveParticiple(verb), passiveAgent(of: verb) == nil { launches.append(verb) }
+        if let subject = graph.child(of: verb, "nsubj"), !isPassive(verb), actorInside(subject).isEmpty {
+            launches += graph.children(of: subject, "acl").filter { isPassiveParticiple($0) && passiveAgent(of: $0) == nil }
+        }
+        for launch in launches {
+            for oblique in graph.children(of: launch, "obl") where graph.preposition(of: oblique) == "from" {
+                guard var origin = actors(at: oblique).first(where: { $0.code.count == 3 }) else { continue }
+                origin.how += ", where the attack came from"
+                return origin
+            }
+        }
+        return nil
     }
 
     /// "Three journalists were detained in Iran": an act only a state does (arrest, detention,
