@@ -521,6 +521,19 @@ private func token(
     #expect(!unnamed.contains { $0.root == "11" })
     // Announced, not done: no accusation.
     #expect(!(try code("Israel said that Hamas will attack it.")).contains { $0.root == "11" })
+    // Victims no actor names: the speaker accuses the doer, a role of no country named included.
+    let people = try code("Kenyan police said Somali rebels killed five people.")
+    #expect(has(people, "KENCOP", "11", "SOMREB"))
+    let strike = try code(
+        "The Syrian Observatory for Human Rights said ten people were killed in an air strike by government forces.")
+    #expect(strike.contains { $0.source.code.hasPrefix("SYR") && $0.root == "11" && $0.target.code == "---MIL" })
+    // Victims named, or a place that names whom it hit: the attack, reported.
+    let placed = try code("Kenyan police said Somali rebels killed five people in Kenya.")
+    #expect(
+        placed.contains { $0.source.code == "SOMREB" && $0.root == "18" && $0.target.code.hasPrefix("KEN") }
+            && !placed.contains { $0.root == "11" })
+    let named = try code("Kenyan police said Somali rebels killed five Kenyan soldiers.")
+    #expect(has(named, "SOMREB", "18", "KENMIL") && !named.contains { $0.root == "11" })
 }
 
 @Test func violenceLaunchedFromAPlaceCameFromThere() throws {
@@ -535,6 +548,26 @@ private func token(
     #expect(has(named, "SYRMIL", "19", "TUR") && !named.contains { $0.source.code == "SYR" })
     // Not a place of departure for anything but violence.
     #expect(!(try code("Aid was sent to Syria from Jordan.")).contains { $0.source.code == "JOR" && $0.root >= "18" })
+}
+
+@Test func foreignForcesKilledWithNoOneNamedFellToTheCountryWhereItHappened() throws {
+    let killed = try code("Two Turkish soldiers were killed in Syria on Monday.")
+    #expect(has(killed, "SYR", "19", "TURMIL"))
+    let there = try code("There were ten Russian soldiers killed in Ukraine today.")
+    #expect(has(there, "UKR", "19", "RUSMIL"))
+    // An accident named, civilians, or forces of the place's own country: no attacker to infer.
+    #expect(try code("Two Turkish soldiers were killed in a helicopter crash in Syria.").isEmpty)
+    #expect(try code("Two British tourists were killed in Egypt.").isEmpty)
+    #expect(try code("Three Iraqi policemen were killed in Baghdad.").isEmpty)
+}
+
+@Test func anIntentFrameOverAConflictualActWithNoIntentCodeIsNoCooperation() throws {
+    let hoped = try code("Rwanda hoped to accuse French officials.")
+    #expect(!hoped.contains { $0.root == "03" })
+    let vowed = try code("Iran vowed to criticize Israel at the summit.")
+    #expect(!vowed.contains { $0.root == "03" })
+    // A cooperative act intended is still intent.
+    #expect(has(try code("Rwanda hoped to restore relations with France."), "RWA", "03", "FRA"))
 }
 
 @Test func theSpeakerIsNoAgentOfAPassiveAct() throws {
@@ -625,8 +658,9 @@ private func token(
 @Test func aPassiveActDoneInAnEventNamedWithItsActorIsByThatActor() throws {
     let events = try code("Three Afghan soldiers were killed in Pakistani shelling in the east of Kunar on Friday.")
     #expect(events.contains { $0.source.code.hasPrefix("PAK") && $0.root == "19" && $0.target.code == "AFGMIL" })
-    // Killed in a country: the country did not kill them.
-    #expect(try code("Two Syrian soldiers were killed in Israel.").isEmpty)
+    // Civilians killed in a country: the country did not kill them (foreign soldiers: see
+    // foreignForcesKilledWithNoOneNamedFellToTheCountryWhereItHappened).
+    #expect(try code("Two Syrian civilians were killed in Israel.").isEmpty)
 }
 
 @Test func aPlaceCanBeThePartOfALocativePhrase() throws {

@@ -1246,15 +1246,19 @@ struct SentenceCoder {
                 verb: verb, code: "112", pattern: "alleged " + coding.pattern, sources: [claimant], targets: sources)
         }
         // "Israel said a mortar bomb was fired at it from Gaza", "The US said that Iraq had attacked
-        // itself": violence a speaker reports against itself, or with no victim but its doer, is
-        // the speaker's accusation of the doer (112), as for a claim. Not of attackers no one named
-        // ("A roadside bomb killed a US soldier, the military said"): that reports an attack.
-        if ["18", "19", "20"].contains(coding.code.prefix(2)), modal == nil, !targets.isEmpty,
+        // itself", "said eight people were killed in an air strike by government forces": violence
+        // a speaker reports against itself, with no victim but its doer, or with victims no actor
+        // names (unless the place it happened names whom it hit), is the speaker's accusation of
+        // the doer (112), as for a claim. Not of attackers no one named ("A roadside bomb killed a
+        // US soldier, the military said"): that reports an attack.
+        if ["18", "19", "20"].contains(coding.code.prefix(2)), modal == nil,
             let reporter = reporter(of: verb, claimsOnly: false),
             !sources.isEmpty, !sources.contains(where: { $0.country == reporter.country || $0.code.hasSuffix("UAF") }),
-            targets.allSatisfy({ target in
-                target.code == reporter.code || sources.contains { $0.code == target.code }
-            })
+            targets.isEmpty
+                ? hasUnnamedVictims(verb) && domesticTarget(of: verb, code: coding.code, sources: sources) == nil
+                : targets.allSatisfy({ target in
+                    target.code == reporter.code || sources.contains { $0.code == target.code }
+                })
         {
             return make(
                 verb: verb, code: "112", pattern: "reported " + coding.pattern, sources: [reporter], targets: sources)
@@ -1343,6 +1347,12 @@ struct SentenceCoder {
             code = dictionaries.frameCodes.code(for: inner.code, under: frame.kind)
             pattern += " " + inner.pattern
             for index in inner.match?.consumed ?? [] { consumed.insert(index) }
+            // "hoped to accuse", "intends to reject": the intent frame's own code is cooperation
+            // (030), which a conflictual act with no intent code of its own is not.
+            if code == nil, frame.kind == .intent, inner.code.prefix(2) >= "11" {
+                notes.append("\(lemma): intent of \(inner.code) has no intent code, no event")
+                return []
+            }
             if code == nil, !(frame.kind == .intent && inner.code.hasPrefix("01")) {
                 // No finer code for this act under the frame: the frame's own ("demanded an
                 // admission" is a demand, 100, whatever was to be admitted).
@@ -1793,6 +1803,10 @@ struct SentenceCoder {
         where ["in", "during"].contains(graph.preposition(of: oblique) ?? "") && isEvent(oblique) {
             let found = actorInside(oblique)
             if !found.isEmpty { return found }
+            // "killed in an air strike by government forces": a role of no country named.
+            for agent in graph.children(of: oblique, "nmod") where graph.preposition(of: agent) == "by" {
+                if let role = unknownCountryRole(of: verb, slot: agent) { return [role] }
+            }
         }
         return []
     }
@@ -1826,6 +1840,7 @@ struct SentenceCoder {
     /// is a bomb or an attack naming no one was done by unidentified armed forces (`UAF`) of the
     /// country where it happened.
     private func unidentifiedAttackers(of verb: Int, code: String) -> ResolvedActor? {
+        if let forces = forcesWhereForeignForcesFell(verb: verb, code: code) { return forces }
         guard ["18", "19", "20"].contains(code.prefix(2)), let subject = graph.child(of: verb, "nsubj"),
             Self.anonymousAttacks.contains(graph.lemmas[subject]), actorInside(subject).isEmpty,
             let place = PlaceFinder.place(for: subject, in: graph, mentions: places)
@@ -1835,6 +1850,28 @@ struct SentenceCoder {
         attackers.code += "UAF"
         attackers.how = "no attacker named: unidentified armed forces of the place (\(place.name))"
         return attackers
+    }
+
+    /// "Ten Russian soldiers were killed in Ukraine", "There were two Turkish soldiers killed in
+    /// Syria": soldiers or police of one country killed in another, with no one named as doing it
+    /// and no event named that killed them ("in a helicopter crash"), fell to the country where it
+    /// happened (PETRARCH2's reading too); its forces are not named, so the actor is the country.
+    private func forcesWhereForeignForcesFell(verb: Int, code: String) -> ResolvedActor? {
+        guard ["18", "19"].contains(code.prefix(2)), isPassive(verb) || isPassiveParticiple(verb),
+            passiveAgent(of: verb) == nil
+        else { return nil }
+        let victims = defaultTargets(of: verb)
+        guard !victims.isEmpty,
+            victims.allSatisfy({ victim in ["MIL", "COP"].contains { victim.code.dropFirst(3).hasPrefix($0) } }),
+            !graph.children(of: verb, "obl").contains(where: { oblique in
+                graph.tokens[oblique].upos == "NOUN" && ["in", "during", "by"].contains(graph.preposition(of: oblique) ?? "")
+            }),
+            let place = PlaceFinder.place(for: verb, in: graph, mentions: places),
+            let country = place.country, victims.allSatisfy({ $0.country != country }),
+            var forces = countryActor(of: place, how: "")
+        else { return nil }
+        forces.how = "no attacker named: the country (\(place.name)) whose ground the foreign forces fell on"
+        return forces
     }
 
     /// Verbs that report a contested claim rather than a fact.
@@ -1853,6 +1890,13 @@ struct SentenceCoder {
             !claimsOnly || Self.claimVerbs.contains(graph.lemmas[head]), isSpeechVerb(head)
         else { return nil }
         return subjects(of: head).first
+    }
+
+    /// Whether the ones `verb` is done to are named by a noun that names no actor ("eight people
+    /// were killed", "killed five civilians").
+    private func hasUnnamedVictims(_ verb: Int) -> Bool {
+        guard let victims = graph.child(of: verb, isPassive(verb) ? "nsubj:pass" : "obj") else { return false }
+        return graph.tokens[victims].upos == "NOUN" && actorInside(victims).isEmpty
     }
 
     /// "A mortar bomb was fired at Israel from the Gaza Strip", "a rocket fired from Lebanon hit
