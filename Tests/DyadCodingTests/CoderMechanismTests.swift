@@ -561,6 +561,15 @@ private func token(
     #expect(try code("Three Iraqi policemen were killed in Baghdad.").isEmpty)
 }
 
+@Test func unnamedVictimsInAPlaceNamedByACountrysAdjectiveAreOfThatCountry() throws {
+    #expect(has(try code("Israeli troops fired on protesters in a Syrian village."), "ISRMIL", "17", "SYR"))
+    // The place hangs on the victims rather than the verb.
+    #expect(has(try code("Syrian forces clashed with rioters in the Egyptian square."), "SYRMIL", "17", "EGY"))
+    // A place of the source's own country: the source's own people, as before.
+    let own = try code("Israeli police fired on protesters in an Israeli town.")
+    #expect(own.contains { $0.source.code == "ISRCOP" && $0.root == "17" && $0.target.code.hasPrefix("ISR") })
+}
+
 @Test func anIntentFrameOverAConflictualActWithNoIntentCodeIsNoCooperation() throws {
     let hoped = try code("Rwanda hoped to accuse French officials.")
     #expect(!hoped.contains { $0.root == "03" })

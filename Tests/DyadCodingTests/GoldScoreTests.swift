@@ -36,5 +36,5 @@ private func score(_ file: String) throws -> Evaluation? {
 
 @Test func petrarchSilverStandardLenientF1StaysAboveItsFloor() throws {
     guard let evaluation = try score("petrarch2-gsr.jsonl") else { return }
-    #expect(evaluation.lenient.f1 >= 0.70, "lenient F1 \(evaluation.lenient.f1)")
+    #expect(evaluation.lenient.f1 >= 0.72, "lenient F1 \(evaluation.lenient.f1)")
 }

@@ -85,7 +85,7 @@ struct ActorResolver {
     /// Places stand for their country as actors: "the Ukrainian city of Kharkiv", "the port of Odesa".
     private static let transparentHeads: Set<String> = [
         "side", "counterpart", "camp", "part", "city", "town", "village", "province", "region", "port", "capital",
-        "district", "territory", "enclave", "outskirts",
+        "district", "territory", "enclave", "outskirts", "square", "neighborhood", "neighbourhood",
     ]
     private static let personPronouns: Set<String> = ["he", "she", "him", "her", "his", "hers", "himself", "herself"]
     private static let thingPronouns: Set<String> = ["it", "its", "itself"]

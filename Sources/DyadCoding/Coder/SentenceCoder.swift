@@ -1749,6 +1749,15 @@ struct SentenceCoder {
             placeCountry(of: predicate, sources: sources, objectOnly: true)
             ?? placeCountry(of: predicate, sources: sources)
         if let placed { return placed }
+        // "fired on protesters in a Syrian village": a place the gazetteer does not know, named
+        // by its country's adjective, where the act happened or where those it hit were.
+        let phrases = graph.children(of: predicate, "obl", "obj")
+        for oblique in phrases + phrases.flatMap({ graph.children(of: $0, "nmod") })
+        where PlaceFinder.locative.contains(graph.preposition(of: oblique) ?? "") {
+            if let country = actors(at: oblique).first(where: { $0.code.count == 3 && $0.country != source.country }) {
+                return country
+            }
+        }
         guard Self.domesticRoots.contains(root),
             !source.code.hasPrefix(EventActor.unknownCountry),
             sources.allSatisfy({ $0.code.count > 3 && $0.country == source.country }),
